@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace BuildingBlocks.DevHosting.AppModel;
+
+/// <summary>The running AppHost: orchestrates the resources in the background and serves the status page.</summary>
+public sealed class DistributedApplication
+{
+    readonly WebApplication web;
+
+    internal DistributedApplication(WebApplicationBuilder builder, Orchestrator orchestrator, int statusPort)
+    {
+        StatusUrl = $"http://127.0.0.1:{statusPort}";
+        builder.WebHost.UseUrls(StatusUrl);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        builder.Services.AddSingleton(orchestrator);
+        builder.Services.AddSingleton(this);
+        builder.Services.AddHostedService<StackRunner>();
+        web = builder.Build();
+        web.MapStatusPage();
+    }
+
+    public string StatusUrl { get; }
+
+    public void Run() => web.Run();
+}

@@ -1,0 +1,27 @@
+namespace Contracts;
+
+/// <summary>Kafka topic names: part of the wire contract between contexts.</summary>
+public static class Topics
+{
+    public const string LogsRaw = "logs.raw";
+    public const string LogsProcessed = "logs.processed";
+    public const string Alerts = "alerts";
+    public const string PlatformConfig = "platform.config";
+
+    /// <summary>Data topics spread tenants over partitions; the config topic keeps one partition so its order is global.</summary>
+    public const int DataTopicPartitions = 6;
+
+    public static string DeadLetter(string topic) => topic + ".dlq";
+
+    public static readonly IReadOnlyList<(string Name, int Partitions)> All =
+    [
+        (LogsRaw, DataTopicPartitions),
+        (LogsProcessed, DataTopicPartitions),
+        (Alerts, DataTopicPartitions),
+        (PlatformConfig, 1),
+        (DeadLetter(LogsRaw), DataTopicPartitions),
+        (DeadLetter(LogsProcessed), DataTopicPartitions),
+        (DeadLetter(Alerts), DataTopicPartitions),
+        (DeadLetter(PlatformConfig), 1),
+    ];
+}

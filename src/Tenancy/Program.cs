@@ -1,0 +1,10 @@
+using Tenancy;
+using ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddTenancy();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.Run();
