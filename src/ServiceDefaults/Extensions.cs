@@ -28,7 +28,7 @@ public static class Extensions
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
 
         builder.Services.AddSingleton<PrometheusMetrics>();
-        builder.Services.AddTracing(builder.Environment.ApplicationName);
+        TracingProvider.Register(builder.Services, builder.Environment.ApplicationName);
         builder.Services.AddHealthChecks();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();

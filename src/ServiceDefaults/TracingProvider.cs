@@ -15,10 +15,10 @@ public sealed class TracingProvider(TracerProvider provider) : IDisposable
 
     public void Dispose() => provider.Dispose();
 
-    internal static IServiceCollection AddTracing(this IServiceCollection services, string serviceName)
+    internal static void Register(IServiceCollection services, string serviceName)
     {
-        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT"))) return services;
-        return services.AddSingleton(_ => new TracingProvider(Sdk.CreateTracerProviderBuilder()
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT"))) return;
+        services.AddSingleton(_ => new TracingProvider(Sdk.CreateTracerProviderBuilder()
             .SetResourceBuilder(ResourceBuilder.CreateDefault().AddService(Environment.GetEnvironmentVariable("OTEL_SERVICE_NAME") ?? serviceName))
             .AddSource("Microsoft.AspNetCore", PlatformSource)
             .AddOtlpExporter()

@@ -26,5 +26,7 @@ public sealed class DistributedApplication
 
     public string StatusUrl { get; }
 
+    public static DistributedApplicationBuilder CreateBuilder(string[] args) => DistributedApplicationBuilder.Create(args);
+
     public void Run() => web.Run();
 }

@@ -22,7 +22,7 @@ public sealed class DistributedApplicationBuilder
     public WebApplicationBuilder Web { get; }
     public IConfiguration Configuration => Web.Configuration;
 
-    public static DistributedApplicationBuilder CreateBuilder(string[] args) => new(args);
+    internal static DistributedApplicationBuilder Create(string[] args) => new(args);
 
     public ResourceBuilder<PostgresResource> AddPostgres(string name, int port) => Add(new PostgresResource(name, PortFor(name, port)));
     public ResourceBuilder<RedisResource> AddRedis(string name, int port) => Add(new RedisResource(name, PortFor(name, port)));

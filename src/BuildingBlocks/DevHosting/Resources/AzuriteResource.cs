@@ -7,7 +7,7 @@ public sealed class AzuriteResource(string name, int port) : Resource(name, port
 {
     public const string Account = "devstoreaccount1";
     /// <summary>Azurite's published development key: not a secret.</summary>
-    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFOr32GkxwG6a5WsGRUZ4qQ==";
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     protected override string LocalConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{Port}/{Account};";
