@@ -11,7 +11,8 @@ public sealed class CheckingAScrapeWithPromtool
     {
         using var metrics = new PrometheusMetrics();
         using var meter = new Meter("test.promtool");
-        var awkwardTags = new KeyValuePair<string, object?>[] { new("le", "x"), new("1st", "a\"b\\c\nd"), new("tenantId", "t1"), new("a.b", 1), new("a_b", 2) };
+        KeyValuePair<string, object?>[] awkwardTags =
+            [new("le", "x"), new("1st", "a\"b\\c\nd"), new("tenantId", "t1"), new("a.b", 1), new("a_b", 2)];
         meter.CreateCounter<long>("test.p.requestsServed", "{request}", "Requests.\nWith a \\ in the help.").Add(3, awkwardTags);
         meter.CreateUpDownCounter<int>("test.p.connections.count").Add(2, awkwardTags);
         meter.CreateGauge<double>("test.p.utilization", "1").Record(double.NaN, awkwardTags);
@@ -24,6 +25,8 @@ public sealed class CheckingAScrapeWithPromtool
         var scrape = metrics.Scrape();
 
         scrape.ShouldContain("\n# TYPE dotnet_gc_collections_total counter\n", customMessage: "System.Runtime's meter should be exported");
+        scrape.ShouldContain("\n# TYPE test_p_requests_served_total counter\n");
+        scrape.ShouldContain("\n# TYPE test_p_duration_seconds histogram\n");
         scrape.ShouldEndWith("\n");
         var file = Path.GetTempFileName();
         try

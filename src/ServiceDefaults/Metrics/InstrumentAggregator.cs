@@ -34,7 +34,8 @@ internal sealed class InstrumentAggregator
     {
         switch (Descriptor.Aggregation)
         {
-            // A counter that goes down (or NaN) would read as a process restart to rate(); OpenTelemetry drops it too.
+            // A Prometheus counter that goes down reads as a process restart to rate(), so negative (and NaN)
+            // increments are dropped.
             case Aggregation.Sum when Descriptor.Type != PrometheusType.Counter || value >= 0:
                 SeriesFor(tags).Add(value);
                 break;
@@ -53,7 +54,8 @@ internal sealed class InstrumentAggregator
         var tagSet = Volatile.Read(ref _seriesCount) < MaxSeries ? TagSet.From(tags) : TagSet.Overflow;
         if (_series.TryGetValue(tagSet, out existing)) return existing;
 
-        var created = new MetricSeries(tagSet, Descriptor.Type == PrometheusType.Histogram ? Descriptor.Boundaries.Length + 1 : 0);
+        var bucketCount = Descriptor.Type == PrometheusType.Histogram ? Descriptor.Boundaries.Length + 1 : 0;
+        var created = new MetricSeries(tagSet, bucketCount);
         if (!_series.TryAdd(tagSet, created)) return _series[tagSet];
         Interlocked.Increment(ref _seriesCount);
         return created;

@@ -26,14 +26,20 @@ internal sealed record MetricDescriptor(
     {
         var type = instrument.GetType();
         var definition = type.IsGenericType ? type.GetGenericTypeDefinition() : null;
-        if (definition == typeof(Counter<>)) return Create(instrument, PrometheusType.Counter, Aggregation.Sum, additive: true);
+        if (definition == typeof(Counter<>))
+            return Create(instrument, PrometheusType.Counter, Aggregation.Sum, additive: true);
         // An observable counter reports its running total, so the last observation is the counter's value.
-        if (definition == typeof(ObservableCounter<>)) return Create(instrument, PrometheusType.Counter, Aggregation.LastValue, additive: true);
-        if (definition == typeof(UpDownCounter<>)) return Create(instrument, PrometheusType.Gauge, Aggregation.Sum, additive: true);
-        if (definition == typeof(ObservableUpDownCounter<>)) return Create(instrument, PrometheusType.Gauge, Aggregation.LastValue, additive: true);
+        if (definition == typeof(ObservableCounter<>))
+            return Create(instrument, PrometheusType.Counter, Aggregation.LastValue, additive: true);
+        if (definition == typeof(UpDownCounter<>))
+            return Create(instrument, PrometheusType.Gauge, Aggregation.Sum, additive: true);
+        if (definition == typeof(ObservableUpDownCounter<>))
+            return Create(instrument, PrometheusType.Gauge, Aggregation.LastValue, additive: true);
         if (definition == typeof(Gauge<>) || definition == typeof(ObservableGauge<>))
             return Create(instrument, PrometheusType.Gauge, Aggregation.LastValue, additive: false);
-        if (definition == typeof(Histogram<>)) return Create(instrument, PrometheusType.Histogram, Aggregation.Histogram, additive: true);
+        if (definition == typeof(Histogram<>))
+            return Create(instrument, PrometheusType.Histogram, Aggregation.Histogram, additive: true);
+        // A custom Instrument<T> subclass says nothing about how to aggregate it.
         return null;
     }
 

@@ -19,7 +19,7 @@ internal static class PrometheusLabels
         return string.Join(',', labels.Select(label => $"{label.Key}=\"{EscapeValue(label.Value)}\""));
     }
 
-    public static string EscapeValue(string value) =>
+    static string EscapeValue(string value) =>
         value.Replace("\\", @"\\").Replace("\"", "\\\"").Replace("\n", @"\n");
 
     static string Format(object? value) => value switch

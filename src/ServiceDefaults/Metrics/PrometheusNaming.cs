@@ -17,7 +17,8 @@ internal static class PrometheusNaming
         if (unitSuffix.Length > 0 && !EndsWithWord(name, unitSuffix)) name = Join(name, unitSuffix);
         if (type == PrometheusType.Counter && !EndsWithWord(name, "total")) name = Join(name, "total");
         // dotnet.timer.count would read as the _count sample of a histogram; promtool refuses such a gauge.
-        if (type == PrometheusType.Gauge && SampleSuffixes.Any(suffix => EndsWithWord(name, suffix))) name = Join(name, "current");
+        if (type == PrometheusType.Gauge && SampleSuffixes.Any(suffix => EndsWithWord(name, suffix)))
+            name = Join(name, "current");
         return name;
     }
 

@@ -14,7 +14,7 @@ internal static class PrometheusTextWriter
     }
 
     /// <summary>Go's ParseFloat spelling, which is what Prometheus reads: +Inf, -Inf, NaN, round-trip digits.</summary>
-    public static string Number(double value) => value switch
+    static string Number(double value) => value switch
     {
         double.PositiveInfinity => "+Inf",
         double.NegativeInfinity => "-Inf",

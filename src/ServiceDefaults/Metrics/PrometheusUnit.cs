@@ -3,8 +3,8 @@ namespace ServiceDefaults.Metrics;
 /// <summary>
 /// The name suffix for a UCUM unit, and the factor that brings values into that unit. promtool rejects scaled units
 /// ("use base unit seconds instead of milliseconds"), so milliseconds, kibibytes and the like are exported in the
-/// base unit: a value is multiplied by <see cref="Multiplier"/> and divided by <see cref="Divisor"/>, which keeps
-/// 250 ms exactly 0.25 s where multiplying by 0.001 would not.
+/// base unit: a value is multiplied by <see cref="Multiplier"/> and divided by <see cref="Divisor"/>, so 9 ms
+/// reads 0.009 s rather than the 0.009000000000000001 that multiplying by 0.001 gives.
 /// </summary>
 internal readonly record struct PrometheusUnit(string Suffix, double Multiplier = 1, double Divisor = 1)
 {
@@ -42,7 +42,8 @@ internal readonly record struct PrometheusUnit(string Suffix, double Multiplier 
 
     static readonly Dictionary<string, string> PerUnit = new(StringComparer.Ordinal)
     {
-        ["s"] = "second", ["min"] = "minute", ["h"] = "hour", ["d"] = "day", ["w"] = "week", ["mo"] = "month", ["a"] = "year", ["y"] = "year",
+        ["s"] = "second", ["min"] = "minute", ["h"] = "hour", ["d"] = "day",
+        ["w"] = "week", ["mo"] = "month", ["a"] = "year", ["y"] = "year",
     };
 
     public double Convert(double value) => value * Multiplier / Divisor;
