@@ -1,4 +1,5 @@
-using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -31,6 +32,8 @@ public static class Extensions
         TracingProvider.Register(builder.Services, builder.Environment.ApplicationName);
         builder.Services.AddHealthChecks();
         builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.AddOpenApi();
         return builder;
     }

@@ -1,4 +1,14 @@
+using BuildingBlocks.BlobStorage;
+using BuildingBlocks.EventStore;
+using BuildingBlocks.Messaging;
+using FluentValidation;
+using Npgsql;
 using ServiceDefaults.Health;
+using Tenancy.Access;
+using Tenancy.ApiKeys;
+using Tenancy.Provisioning;
+using Tenancy.Storage;
+using Tenancy.Tenants;
 
 namespace Tenancy;
 
@@ -8,6 +18,41 @@ public static class TenancyModule
     public static WebApplicationBuilder AddTenancy(this WebApplicationBuilder builder)
     {
         builder.AddDependencyHealthChecks(Dependency.Postgres, Dependency.Kafka, Dependency.Blob);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => NpgsqlDataSource.Create(Required(configuration, "postgres")));
+        services.AddSingleton(_ => new BlobStorageClient(BlobConnection.Parse(Required(configuration, "blob"))));
+        services.AddSingleton(_ => new MessageProducer(Required(configuration, "kafka"), "tenancy"));
+        services.AddSingleton(TenancyEventTypes.Create());
+        services.AddSingleton<IReadOnlyList<IInlineProjection>>([new TenantSummaryProjection(), new ApiKeyProjection()]);
+        services.AddSingleton<PostgresEventStore>();
+        services.AddSingleton<Documents>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<Authenticator>();
+        services.AddSingleton<OnboardingPolicy>();
+        services.AddSingleton<TenantSeeding>();
+        services.AddSingleton<IValidator<OnboardTenantRequest>, OnboardTenantValidator>();
+        services.AddSingleton<IValidator<ChangeTenantRequest>, ChangeTenantValidator>();
+        services.AddSingleton<IValidator<IssueApiKeyRequest>, IssueApiKeyValidator>();
+        services.AddExceptionHandler<DomainErrorHandler>();
+
+        // Started in this order: the schema exists before the relay and the saga read it.
+        services.AddHostedService<SchemaMigration>();
+        services.AddHostedService<OutboxRelay>();
+        services.AddHostedService<ProvisioningSaga>();
         return builder;
     }
+
+    static string Required(IConfiguration configuration, string name) =>
+        configuration.GetConnectionString(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"ConnectionStrings__{name} is not set.");
+}
+
+sealed class SchemaMigration(NpgsqlDataSource db) : IHostedService
+{
+    public Task StartAsync(CancellationToken ct) => Schema.MigrateAsync(db, "tenancy", TenancySchema.Steps, ct);
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 }

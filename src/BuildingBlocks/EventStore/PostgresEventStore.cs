@@ -1,0 +1,157 @@
+using System.Runtime.CompilerServices;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace BuildingBlocks.EventStore;
+
+/// <summary>
+/// Append-only streams in PostgreSQL. An append checks the expected version, writes the events, updates the inline
+/// projections and writes the outbox in one transaction: either all of it happened or none of it.
+/// </summary>
+public sealed class PostgresEventStore(NpgsqlDataSource db, EventTypeRegistry types, IReadOnlyList<IInlineProjection> projections)
+{
+    public EventTypeRegistry Types => types;
+
+    public Task<IReadOnlyList<StoredEvent>> AppendAsync(string streamId, ExpectedVersion expected, IReadOnlyList<object> events,
+        EventMetadata metadata, IReadOnlyList<OutboxMessage>? outbox = null, CancellationToken ct = default) =>
+        AppendAsync([new StreamAppend(streamId, expected, events)], metadata, outbox, ct);
+
+    /// <summary>Appends to several streams atomically (e.g. a new tenant and its first key).</summary>
+    public async Task<IReadOnlyList<StoredEvent>> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata,
+        IReadOnlyList<OutboxMessage>? outbox = null, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var stored = new List<StoredEvent>();
+        foreach (var (streamId, expected, events) in appends)
+        {
+            try
+            {
+                var current = await LockStreamAsync(connection, streamId, ct);
+                if (!expected.Accepts(current))
+                    throw new ConcurrencyException($"Stream {streamId} is at version {current}, not {expected.Value}", expected.FromClient);
+                for (var i = 0; i < events.Count; i++)
+                    stored.Add(await InsertEventAsync(connection, streamId, current + i + 1, events[i], metadata, ct));
+                await SetStreamVersionAsync(connection, streamId, current, current + events.Count, ct);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName is "es_streams_pkey" or "es_events_stream_id_version_key")
+            {
+                throw new ConcurrencyException($"Stream {streamId} was written concurrently", expected.FromClient);
+            }
+        }
+        foreach (var @event in stored)
+            foreach (var projection in projections)
+                await projection.ApplyAsync(connection, @event, ct);
+        foreach (var message in outbox ?? [])
+            await OutboxWriter.WriteAsync(connection, message, metadata.CorrelationId, ct);
+        await tx.CommitAsync(ct);
+        return stored;
+    }
+
+    /// <summary>
+    /// Loads a stream, decides on its current state and appends the outcome with <paramref name="integration"/>'s messages
+    /// for the new state and version. Nothing is retried: a conflict goes back to the caller.
+    /// </summary>
+    public async Task<Decision<T>> DecideAsync<T>(string streamId, ExpectedVersion expected, Func<T, IReadOnlyList<object>> decide,
+        EventMetadata metadata, Func<T, int, IReadOnlyList<OutboxMessage>>? integration = null, CancellationToken ct = default)
+        where T : IAggregate<T>
+    {
+        var (state, version) = await LoadAsync<T>(streamId, ct);
+        if (!expected.Accepts(version))
+            throw new ConcurrencyException($"Stream {streamId} is at version {version}, not {expected.Value}", expected.FromClient);
+        var events = decide(state);
+        var next = events.Aggregate(state, (s, e) => s.Evolve(e));
+        if (events.Count == 0) return new Decision<T>(next, version, []);
+        var stored = await AppendAsync(streamId, ExpectedVersion.Exactly(version) with { FromClient = expected.FromClient }, events, metadata,
+            integration?.Invoke(next, version + events.Count), ct);
+        return new Decision<T>(next, version + events.Count, stored);
+    }
+
+    public async Task<(T State, int Version)> LoadAsync<T>(string streamId, CancellationToken ct = default) where T : IAggregate<T>
+    {
+        var state = T.Initial;
+        var version = 0;
+        await foreach (var @event in ReadStreamAsync(streamId, ct))
+        {
+            state = state.Evolve(@event.Data);
+            version = @event.Version;
+        }
+        return (state, version);
+    }
+
+    public async IAsyncEnumerable<StoredEvent> ReadStreamAsync(string streamId, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var command = db.CreateCommand(EventReader.Select + " where stream_id = @stream order by version");
+        command.Parameters.AddWithValue("stream", streamId);
+        await foreach (var e in EventReader.ReadAsync(command, types, ct)) yield return e;
+    }
+
+    /// <summary>Events of every stream whose id starts with <paramref name="prefix"/> (e.g. one tenant's), by position.</summary>
+    public async IAsyncEnumerable<StoredEvent> ReadByStreamPrefixAsync(string prefix, long afterPosition, int max,
+        [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var command = db.CreateCommand(EventReader.Select +
+            " where stream_id like @prefix escape '\\' and position > @position order by position limit @max");
+        command.Parameters.AddWithValue("prefix", prefix.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%");
+        command.Parameters.AddWithValue("position", afterPosition);
+        command.Parameters.AddWithValue("max", max);
+        await foreach (var e in EventReader.ReadAsync(command, types, ct)) yield return e;
+    }
+
+    /// <summary>
+    /// Events after <paramref name="position"/> in commit-safe order: only events whose transaction started before every
+    /// transaction still running, so a reader never steps past an event that commits later with a lower position.
+    /// </summary>
+    public async IAsyncEnumerable<StoredEvent> ReadAllAsync(long position, int max, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var command = db.CreateCommand(EventReader.Select +
+            " where position > @position and transaction_id < pg_snapshot_xmin(pg_current_snapshot()) order by position limit @max");
+        command.Parameters.AddWithValue("position", position);
+        command.Parameters.AddWithValue("max", max);
+        await foreach (var e in EventReader.ReadAsync(command, types, ct)) yield return e;
+    }
+
+    static async Task<int> LockStreamAsync(NpgsqlConnection connection, string streamId, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("select version from es_streams where stream_id = @stream for update", connection);
+        command.Parameters.AddWithValue("stream", streamId);
+        return await command.ExecuteScalarAsync(ct) is int version ? version : 0;
+    }
+
+    static async Task SetStreamVersionAsync(NpgsqlConnection connection, string streamId, int current, int next, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(current == 0
+            ? "insert into es_streams (stream_id, version) values (@stream, @version)"
+            : "update es_streams set version = @version, updated_at = now() where stream_id = @stream", connection);
+        command.Parameters.AddWithValue("stream", streamId);
+        command.Parameters.AddWithValue("version", next);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    async Task<StoredEvent> InsertEventAsync(NpgsqlConnection connection, string streamId, int version, object data,
+        EventMetadata metadata, CancellationToken ct)
+    {
+        var eventId = Guid.CreateVersion7();
+        var type = types.NameOf(data);
+        await using var command = new NpgsqlCommand("""
+            insert into es_events (stream_id, version, event_id, event_type, data, actor, correlation_id, causation_id)
+            values (@stream, @version, @id, @type, @data, @actor, @correlation, @causation)
+            returning position, recorded_at
+            """, connection);
+        command.Parameters.AddWithValue("stream", streamId);
+        command.Parameters.AddWithValue("version", version);
+        command.Parameters.AddWithValue("id", eventId);
+        command.Parameters.AddWithValue("type", type);
+        command.Parameters.AddWithValue("data", NpgsqlDbType.Jsonb, types.Serialize(data));
+        command.Parameters.AddWithValue("actor", metadata.Actor);
+        command.Parameters.AddWithValue("correlation", metadata.CorrelationId);
+        command.Parameters.AddWithValue("causation", (object?)metadata.CausationId ?? DBNull.Value);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return new StoredEvent(reader.GetInt64(0), streamId, version, eventId, type, data, metadata, reader.GetFieldValue<DateTimeOffset>(1));
+    }
+}
+
+public sealed record Decision<T>(T State, int Version, IReadOnlyList<StoredEvent> Events);
+
+public sealed record StreamAppend(string StreamId, ExpectedVersion Expected, IReadOnlyList<object> Events);
