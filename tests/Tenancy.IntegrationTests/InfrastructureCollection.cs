@@ -1,0 +1,7 @@
+namespace Tenancy.IntegrationTests;
+
+[CollectionDefinition(Name)]
+public sealed class InfrastructureCollection : ICollectionFixture<TenancyApp>
+{
+    public const string Name = "infrastructure";
+}
