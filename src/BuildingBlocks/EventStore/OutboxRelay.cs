@@ -55,15 +55,16 @@ public sealed class OutboxRelay(NpgsqlDataSource db, MessageProducer producer, I
         if (pending.Count == 0) return 0;
 
         // Sent together: the idempotent producer keeps their order within a partition. If any is not acknowledged the
-        // transaction rolls back and the whole batch goes again (duplicates by message id, never a gap).
-        await Task.WhenAll(pending.Select(p => producer.PublishAsync(p.Topic, p.Envelope, ct)));
+        // transaction rolls back and the whole batch goes again (duplicates by message id, never a gap). Once sending
+        // starts, a stop request waits for the batch to be marked, so only a crash can cause a duplicate.
+        await Task.WhenAll(pending.Select(p => producer.PublishAsync(p.Topic, p.Envelope, CancellationToken.None)));
 
         await using (var mark = new NpgsqlCommand("update es_outbox set published_at = now() where id = any(@ids)", connection))
         {
             mark.Parameters.AddWithValue("ids", pending.Select(p => p.Id).ToArray());
-            await mark.ExecuteNonQueryAsync(ct);
+            await mark.ExecuteNonQueryAsync(CancellationToken.None);
         }
-        await tx.CommitAsync(ct);
+        await tx.CommitAsync(CancellationToken.None);
         return pending.Count;
     }
 }
