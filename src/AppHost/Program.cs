@@ -9,21 +9,27 @@ var postgres = builder.AddPostgres("postgres", port: 15432);
 var redis = builder.AddRedis("redis", port: 15379);
 var kafka = builder.AddKafka("kafka").WithTopics(Topics.All);
 var blob = builder.AddAzurite("blob", port: 15010);
+var operatorKey = builder.AddSecret("operator-key");
 
-builder.AddProject("tenancy", "src/Tenancy", port: 15100)
+var tenancy = builder.AddProject("tenancy", "src/Tenancy", port: 15100)
     .WithReference(postgres).WithReference(kafka).WithReference(blob)
+    .WithEnvironment("Platform__OperatorKey", operatorKey)
+    .WithEnvironment("Tenancy__Onboarding__Mode", "open")
     .WaitFor(postgres).WaitFor(kafka).WaitFor(blob);
 
 builder.AddProject("ingestion", "src/Ingestion", port: 15200)
-    .WithReference(kafka).WithReference(redis)
-    .WaitFor(kafka).WaitFor(redis);
+    .WithReference(kafka).WithReference(redis).WithReference(tenancy)
+    .WithEnvironment("Platform__OperatorKey", operatorKey)
+    .WaitFor(kafka).WaitFor(redis).WaitFor(tenancy);
 
 builder.AddProject("query", "src/Query", port: 15300)
-    .WithReference(kafka).WithReference(redis).WithReference(blob)
-    .WaitFor(kafka).WaitFor(redis).WaitFor(blob);
+    .WithReference(kafka).WithReference(redis).WithReference(blob).WithReference(tenancy)
+    .WithEnvironment("Platform__OperatorKey", operatorKey)
+    .WaitFor(kafka).WaitFor(redis).WaitFor(blob).WaitFor(tenancy);
 
 builder.AddProject("processing", "src/Processing", port: 15400)
-    .WithReference(kafka)
-    .WaitFor(kafka);
+    .WithReference(kafka).WithReference(tenancy)
+    .WithEnvironment("Platform__OperatorKey", operatorKey)
+    .WaitFor(kafka).WaitFor(tenancy);
 
 builder.Build().Run();

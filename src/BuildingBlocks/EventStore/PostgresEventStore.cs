@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace BuildingBlocks.EventStore;
 
@@ -22,28 +21,43 @@ public sealed class PostgresEventStore(NpgsqlDataSource db, EventTypeRegistry ty
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var stored = new List<StoredEvent>();
+        var pending = new List<(string StreamId, int Version, Guid EventId, string Type, object Data)>();
         foreach (var (streamId, expected, events) in appends)
         {
-            try
+            int current;
+            if (expected.Value is { } version)
             {
-                var current = await LockStreamAsync(connection, streamId, ct);
-                if (!expected.Accepts(current))
-                    throw new ConcurrencyException($"Stream {streamId} is at version {current}, not {expected.Value}", expected.FromClient);
-                for (var i = 0; i < events.Count; i++)
-                    stored.Add(await InsertEventAsync(connection, streamId, current + i + 1, events[i], metadata, ct));
-                await SetStreamVersionAsync(connection, streamId, current, current + events.Count, ct);
+                if (!await EventWriter.TryAdvanceAsync(connection, streamId, version, version + events.Count, ct))
+                    throw new ConcurrencyException($"Stream {streamId} is no longer at version {version}", expected.FromClient);
+                current = version;
             }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName is "es_streams_pkey" or "es_events_stream_id_version_key")
+            else
             {
-                throw new ConcurrencyException($"Stream {streamId} was written concurrently", expected.FromClient);
+                current = await EventWriter.LockAndAdvanceAsync(connection, streamId, events.Count, ct);
+            }
+            for (var i = 0; i < events.Count; i++)
+                pending.Add((streamId, current + i + 1, Guid.CreateVersion7(), types.NameOf(events[i]), events[i]));
+        }
+
+        var stored = new List<StoredEvent>(pending.Count);
+        await using (var batch = new NpgsqlBatch(connection, tx))
+        {
+            foreach (var e in pending)
+                batch.BatchCommands.Add(EventWriter.InsertEvent(e.StreamId, e.Version, e.EventId, e.Type, types.Serialize(e.Data), metadata));
+            foreach (var message in outbox ?? [])
+                batch.BatchCommands.Add(EventWriter.InsertOutbox(message, metadata.CorrelationId));
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            foreach (var e in pending)
+            {
+                await reader.ReadAsync(ct);
+                stored.Add(new StoredEvent(reader.GetInt64(0), e.StreamId, e.Version, e.EventId, e.Type, e.Data, metadata,
+                    reader.GetFieldValue<DateTimeOffset>(1)));
+                await reader.NextResultAsync(ct);
             }
         }
         foreach (var @event in stored)
             foreach (var projection in projections)
                 await projection.ApplyAsync(connection, @event, ct);
-        foreach (var message in outbox ?? [])
-            await OutboxWriter.WriteAsync(connection, message, metadata.CorrelationId, ct);
         await tx.CommitAsync(ct);
         return stored;
     }
@@ -109,46 +123,6 @@ public sealed class PostgresEventStore(NpgsqlDataSource db, EventTypeRegistry ty
         command.Parameters.AddWithValue("position", position);
         command.Parameters.AddWithValue("max", max);
         await foreach (var e in EventReader.ReadAsync(command, types, ct)) yield return e;
-    }
-
-    static async Task<int> LockStreamAsync(NpgsqlConnection connection, string streamId, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand("select version from es_streams where stream_id = @stream for update", connection);
-        command.Parameters.AddWithValue("stream", streamId);
-        return await command.ExecuteScalarAsync(ct) is int version ? version : 0;
-    }
-
-    static async Task SetStreamVersionAsync(NpgsqlConnection connection, string streamId, int current, int next, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(current == 0
-            ? "insert into es_streams (stream_id, version) values (@stream, @version)"
-            : "update es_streams set version = @version, updated_at = now() where stream_id = @stream", connection);
-        command.Parameters.AddWithValue("stream", streamId);
-        command.Parameters.AddWithValue("version", next);
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
-    async Task<StoredEvent> InsertEventAsync(NpgsqlConnection connection, string streamId, int version, object data,
-        EventMetadata metadata, CancellationToken ct)
-    {
-        var eventId = Guid.CreateVersion7();
-        var type = types.NameOf(data);
-        await using var command = new NpgsqlCommand("""
-            insert into es_events (stream_id, version, event_id, event_type, data, actor, correlation_id, causation_id)
-            values (@stream, @version, @id, @type, @data, @actor, @correlation, @causation)
-            returning position, recorded_at
-            """, connection);
-        command.Parameters.AddWithValue("stream", streamId);
-        command.Parameters.AddWithValue("version", version);
-        command.Parameters.AddWithValue("id", eventId);
-        command.Parameters.AddWithValue("type", type);
-        command.Parameters.AddWithValue("data", NpgsqlDbType.Jsonb, types.Serialize(data));
-        command.Parameters.AddWithValue("actor", metadata.Actor);
-        command.Parameters.AddWithValue("correlation", metadata.CorrelationId);
-        command.Parameters.AddWithValue("causation", (object?)metadata.CausationId ?? DBNull.Value);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        return new StoredEvent(reader.GetInt64(0), streamId, version, eventId, type, data, metadata, reader.GetFieldValue<DateTimeOffset>(1));
     }
 }
 

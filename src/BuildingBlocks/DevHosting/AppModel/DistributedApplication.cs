@@ -11,9 +11,11 @@ public sealed class DistributedApplication
 {
     readonly WebApplication web;
 
-    internal DistributedApplication(WebApplicationBuilder builder, Orchestrator orchestrator, int statusPort)
+    internal DistributedApplication(WebApplicationBuilder builder, Orchestrator orchestrator, int statusPort,
+        IReadOnlyDictionary<string, string> secrets)
     {
         StatusUrl = $"http://127.0.0.1:{statusPort}";
+        Secrets = secrets;
         builder.WebHost.UseUrls(StatusUrl);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
@@ -25,6 +27,9 @@ public sealed class DistributedApplication
     }
 
     public string StatusUrl { get; }
+
+    /// <summary>Shown on the status page, which listens on loopback only.</summary>
+    public IReadOnlyDictionary<string, string> Secrets { get; }
 
     public static DistributedApplicationBuilder CreateBuilder(string[] args) => DistributedApplicationBuilder.Create(args);
 

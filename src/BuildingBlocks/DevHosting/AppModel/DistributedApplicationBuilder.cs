@@ -13,11 +13,16 @@ namespace BuildingBlocks.DevHosting.AppModel;
 public sealed class DistributedApplicationBuilder
 {
     readonly List<Resource> resources = [];
+    readonly Dictionary<string, string> secrets = [];
+    readonly string repositoryRoot = RepositoryLayout.FindRoot();
 
     DistributedApplicationBuilder(string[] args)
     {
         Web = WebApplication.CreateBuilder(args);
+        StateDirectory = Path.GetFullPath(Configuration["StateDirectory"] ?? Path.Combine(repositoryRoot, ".platform"));
     }
+
+    public string StateDirectory { get; }
 
     public WebApplicationBuilder Web { get; }
     public IConfiguration Configuration => Web.Configuration;
@@ -33,12 +38,21 @@ public sealed class DistributedApplicationBuilder
     public ResourceBuilder<ProjectResource> AddProject(string name, string projectDirectory, int port) =>
         Add(new ProjectResource(name, projectDirectory, PortFor(name, port)));
 
+    /// <summary>
+    /// A secret the stack needs, e.g. the platform operator key: taken from configuration (<c>Secrets:{name}</c>) when
+    /// set, else generated once and kept in <c>{StateDirectory}/{name}</c> (readable by the owner only).
+    /// </summary>
+    public string AddSecret(string name)
+    {
+        var value = Configuration[$"Secrets:{name}"] is { Length: > 0 } configured ? configured : StoredSecret.LoadOrCreate(Path.Combine(StateDirectory, name));
+        secrets[name] = value;
+        return value;
+    }
+
     public DistributedApplication Build()
     {
-        var root = RepositoryLayout.FindRoot();
-        var state = Configuration["StateDirectory"] ?? Path.Combine(root, ".platform");
-        var context = new ResourceContext(Path.GetFullPath(state), EchoOutput: true, Ephemeral: false) { RepositoryRoot = root };
-        return new DistributedApplication(Web, new Orchestrator(context, resources), PortFor("status", 15000));
+        var context = new ResourceContext(StateDirectory, EchoOutput: true, Ephemeral: false) { RepositoryRoot = repositoryRoot };
+        return new DistributedApplication(Web, new Orchestrator(context, resources), PortFor("status", 15000), secrets);
     }
 
     ResourceBuilder<T> Add<T>(T resource) where T : Resource

@@ -15,7 +15,8 @@ static class StatusPage
     public static void MapStatusPage(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/resources", async (Orchestrator orchestrator) => Results.Json(await DescribeAsync(orchestrator)));
-        app.MapGet("/", async (Orchestrator orchestrator) => Results.Content(Html(await DescribeAsync(orchestrator)), "text/html; charset=utf-8"));
+        app.MapGet("/", async (Orchestrator orchestrator, DistributedApplication stack) =>
+            Results.Content(Html(await DescribeAsync(orchestrator), stack.Secrets), "text/html; charset=utf-8"));
     }
 
     public sealed record ResourceStatus(string Name, string Kind, string State, int? Pid, int? Port, string? Url,
@@ -46,7 +47,7 @@ static class StatusPage
         }
     }
 
-    static string Html(IEnumerable<ResourceStatus> resources)
+    static string Html(IEnumerable<ResourceStatus> resources, IReadOnlyDictionary<string, string> secrets)
     {
         var html = new StringBuilder("""
             <!doctype html><html><head><meta charset="utf-8"><meta http-equiv="refresh" content="3"><title>Platform · local stack</title>
@@ -60,6 +61,8 @@ static class StatusPage
             html.Append($"<tr><td>{E(r.Name)}</td><td>{E(r.State)}</td><td class=\"{E(r.Health.Split(' ')[0])}\">{E(r.Health)}</td>")
                 .Append($"<td>{r.Pid}</td><td>{r.Port}</td><td>{address}</td><td><pre>{E(string.Join('\n', r.RecentLog.TakeLast(5)))}</pre></td></tr>");
         }
+        html.Append("</table><h2>Secrets</h2><table>");
+        foreach (var (name, value) in secrets) html.Append($"<tr><td>{E(name)}</td><td><code>{E(value)}</code></td></tr>");
         return html.Append("</table><p><a href=\"/api/resources\">/api/resources</a></p></body></html>").ToString();
     }
 
