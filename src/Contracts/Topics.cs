@@ -7,6 +7,7 @@ public static class Topics
     public const string LogsProcessed = "logs.processed";
     public const string Alerts = "alerts";
     public const string PlatformConfig = "platform.config";
+    public const string Usage = "usage";
 
     /// <summary>Data topics spread tenants over partitions; the config topic keeps one partition so its order is global.</summary>
     public const int DataTopicPartitions = 6;
@@ -19,9 +20,11 @@ public static class Topics
         (LogsProcessed, DataTopicPartitions),
         (Alerts, DataTopicPartitions),
         (PlatformConfig, 1),
+        (Usage, DataTopicPartitions),
         (DeadLetter(LogsRaw), DataTopicPartitions),
         (DeadLetter(LogsProcessed), DataTopicPartitions),
         (DeadLetter(Alerts), DataTopicPartitions),
         (DeadLetter(PlatformConfig), 1),
+        (DeadLetter(Usage), DataTopicPartitions),
     ];
 }

@@ -32,6 +32,7 @@ public static class Extensions
         TracingProvider.Register(builder.Services, builder.Environment.ApplicationName);
         builder.Services.AddHealthChecks();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestHandler>();
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.AddOpenApi();

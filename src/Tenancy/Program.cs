@@ -1,7 +1,9 @@
 using Tenancy;
+using Tenancy.AlertRules;
 using Tenancy.ApiKeys;
 using Tenancy.Audit;
 using Tenancy.Configuration;
+using Tenancy.Pipelines;
 using Tenancy.Tenants;
 using Tenancy.Usage;
 using ServiceDefaults;
@@ -14,6 +16,8 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapTenantEndpoints();
 app.MapApiKeyEndpoints();
+app.MapPipelineEndpoints();
+app.MapAlertRuleEndpoints();
 app.MapAuditEndpoints();
 app.MapUsageEndpoints();
 app.MapConfigSnapshotEndpoints();

@@ -1,14 +1,18 @@
 using BuildingBlocks.BlobStorage;
 using BuildingBlocks.EventStore;
 using BuildingBlocks.Messaging;
+using Contracts;
 using FluentValidation;
 using Npgsql;
 using ServiceDefaults.Health;
 using Tenancy.Access;
+using Tenancy.AlertRules;
 using Tenancy.ApiKeys;
+using Tenancy.Pipelines;
 using Tenancy.Provisioning;
 using Tenancy.Storage;
 using Tenancy.Tenants;
+using Tenancy.Usage;
 
 namespace Tenancy;
 
@@ -26,7 +30,8 @@ public static class TenancyModule
         services.AddSingleton(_ => new BlobStorageClient(BlobConnection.Parse(Required(configuration, "blob"))));
         services.AddSingleton(_ => new MessageProducer(Required(configuration, "kafka"), "tenancy"));
         services.AddSingleton(TenancyEventTypes.Create());
-        services.AddSingleton<IReadOnlyList<IInlineProjection>>([new TenantSummaryProjection(), new ApiKeyProjection()]);
+        services.AddSingleton<IReadOnlyList<IInlineProjection>>([new TenantSummaryProjection(), new ApiKeyProjection(),
+            new PipelineProjection(), new AlertRuleProjection()]);
         services.AddSingleton<PostgresEventStore>();
         services.AddSingleton<Documents>();
         services.AddSingleton<IdempotencyStore>();
@@ -36,12 +41,18 @@ public static class TenancyModule
         services.AddSingleton<IValidator<OnboardTenantRequest>, OnboardTenantValidator>();
         services.AddSingleton<IValidator<ChangeTenantRequest>, ChangeTenantValidator>();
         services.AddSingleton<IValidator<IssueApiKeyRequest>, IssueApiKeyValidator>();
+        services.AddSingleton<IValidator<DefinePipelineRequest>, DefinePipelineValidator>();
+        services.AddSingleton<IValidator<AlertRuleRequest>, AlertRuleValidator>();
         services.AddExceptionHandler<DomainErrorHandler>();
 
         // Started in this order: the schema exists before the relay and the saga read it.
         services.AddHostedService<SchemaMigration>();
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<ProvisioningSaga>();
+        services.AddSingleton<UsageRollup>();
+        services.AddHostedService(sp => new ConsumerHost(
+            new ConsumerOptions(Required(configuration, "kafka"), "tenancy-usage", [Topics.Usage]),
+            sp.GetRequiredService<UsageRollup>().Handlers, sp.GetRequiredService<MessageProducer>(), sp.GetRequiredService<ILogger<ConsumerHost>>()));
         return builder;
     }
 

@@ -2,7 +2,9 @@ using System.Text.Json;
 using BuildingBlocks.EventStore;
 using Contracts;
 using Contracts.Config;
+using Tenancy.AlertRules;
 using Tenancy.ApiKeys;
+using Tenancy.Pipelines;
 using Tenancy.Tenants;
 
 namespace Tenancy.Configuration;
@@ -15,6 +17,15 @@ static class IntegrationMessages
 
     public static IReadOnlyList<OutboxMessage> ForKey(ApiKey k, int version) =>
         [Message(ConfigMessageTypes.ApiKeyChanged, k.TenantId, ToConfig(k, version))];
+
+    public static IReadOnlyList<OutboxMessage> ForPipeline(Pipeline p, int version) =>
+        [Message(ConfigMessageTypes.PipelineChanged, p.TenantId, new PipelineConfig(p.TenantId, p.PipelineVersion, p.Stages, version))];
+
+    /// <summary>A deleted rule is published too, with Deleted set, so caches drop it.</summary>
+    public static IReadOnlyList<OutboxMessage> ForAlertRule(AlertRule r, int version) =>
+        [Message(ConfigMessageTypes.AlertRuleChanged, r.TenantId, new AlertRuleConfig(r.TenantId, r.RuleId, r.Definition.Name,
+            r.Definition.Query, r.Definition.Window, r.Definition.Threshold, r.Definition.Severity, r.Definition.Channels, r.Enabled,
+            Deleted: r.Status == AlertRuleStatus.Deleted, version))];
 
     public static TenantConfig ToConfig(Tenant t, int version) => new(t.Id, t.DisplayName, t.Status.ToString().ToLowerInvariant(),
         t.Plan, Plans.Quotas[t.Plan], t.RetentionDays, t.MinimumLevel, version);

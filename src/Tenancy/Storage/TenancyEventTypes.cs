@@ -1,5 +1,7 @@
 using BuildingBlocks.EventStore;
+using Tenancy.AlertRules;
 using Tenancy.ApiKeys;
+using Tenancy.Pipelines;
 using Tenancy.Tenants;
 
 namespace Tenancy.Storage;
@@ -19,5 +21,11 @@ static class TenancyEventTypes
         .Register<TenantDeleted>("tenant.deleted.v1")
         .Register<ApiKeyIssued>("apikey.issued.v1")
         .Register<ApiKeyRevoked>("apikey.revoked.v1")
-        .Register<ApiKeyRotated>("apikey.rotated.v1");
+        .Register<ApiKeyRotated>("apikey.rotated.v1")
+        .Register<PipelineDefined>("pipeline.defined.v1")
+        .Register<AlertRuleCreated>("alertrule.created.v1")
+        .Register<AlertRuleChanged>("alertrule.changed.v1")
+        .Register<AlertRuleEnabled>("alertrule.enabled.v1")
+        .Register<AlertRuleDisabled>("alertrule.disabled.v1")
+        .Register<AlertRuleDeleted>("alertrule.deleted.v1");
 }

@@ -37,5 +37,11 @@ static class TenancySchema
                 primary key (tenant_id, day)
             );
             """,
+        """
+        create table processed_messages (
+            id           text primary key,
+            processed_at timestamptz not null default now()
+        );
+        """,
     ];
 }
