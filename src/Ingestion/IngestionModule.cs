@@ -1,4 +1,10 @@
+using BuildingBlocks.Messaging;
+using BuildingBlocks.TenantConfig;
+using Ingestion.Limits;
+using Ingestion.Metering;
+using Ingestion.Publishing;
 using ServiceDefaults.Health;
+using StackExchange.Redis;
 
 namespace Ingestion;
 
@@ -8,6 +14,44 @@ public static class IngestionModule
     public static WebApplicationBuilder AddIngestion(this WebApplicationBuilder builder)
     {
         builder.AddDependencyHealthChecks(Dependency.Kafka, Dependency.Redis);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var kafka = Required(configuration, "kafka");
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddTenantConfigCache(new TenantConfigOptions
+        {
+            KafkaBootstrapServers = kafka,
+            TenancyUrl = new Uri(Required(configuration, "tenancy")),
+            OperatorKey = configuration["Platform:OperatorKey"] ?? throw new InvalidOperationException("Platform__OperatorKey is not set."),
+            ServiceName = "ingestion",
+        });
+        // A short delivery timeout: a client waiting on a broker that is down gets 503 with Retry-After promptly.
+        services.AddSingleton(_ => new MessageProducer(kafka, "ingestion", deliveryTimeout: TimeSpan.FromSeconds(5)));
+        services.AddSingleton(_ => ConnectRedis(Required(configuration, "redis")));
+        services.AddSingleton<RedisRateLimiter>();
+        services.AddSingleton<LocalRateLimiter>();
+        services.AddSingleton<ResilientRateLimiter>();
+        services.AddSingleton<IRateLimiter>(sp => sp.GetRequiredService<ResilientRateLimiter>());
+        services.AddHealthChecks().AddCheck<ResilientRateLimiter>("rate-limits", tags: [ServiceDefaults.Extensions.ReadyTag]);
+        services.AddSingleton<LogPublisher>();
+        services.AddSingleton<UsageMeter>();
+        services.AddHostedService<UsageReporter>();
+        services.AddSingleton<Intake.Intake>();
         return builder;
     }
+
+    static ConnectionMultiplexer ConnectRedis(string connectionString)
+    {
+        var options = ConfigurationOptions.Parse(connectionString);
+        options.AbortOnConnectFail = false;
+        options.ConnectTimeout = 2000;
+        options.SyncTimeout = 1000;
+        return ConnectionMultiplexer.Connect(options);
+    }
+
+    static string Required(IConfiguration configuration, string name) =>
+        configuration.GetConnectionString(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"ConnectionStrings__{name} is not set.");
 }

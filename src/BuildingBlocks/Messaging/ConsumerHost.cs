@@ -23,6 +23,8 @@ public sealed class ConsumerHost(ConsumerOptions options, MessageHandlers handle
         {
             BootstrapServers = options.BootstrapServers,
             GroupId = options.GroupId,
+            // Back within a second of a broker outage ending, instead of librdkafka's default of up to 10 s.
+            ReconnectBackoffMaxMs = 1000,
             AutoOffsetReset = AutoOffsetReset.Earliest,
             EnableAutoCommit = true,
             AutoCommitIntervalMs = 1000,

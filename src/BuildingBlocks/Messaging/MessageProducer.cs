@@ -16,6 +16,8 @@ public sealed class MessageProducer : IDisposable
         {
             BootstrapServers = bootstrapServers,
             ClientId = clientId,
+            // Back within a second of a broker outage ending, instead of librdkafka's default of up to 10 s.
+            ReconnectBackoffMaxMs = 1000,
             Acks = Acks.All,
             EnableIdempotence = true,
             LingerMs = 5,

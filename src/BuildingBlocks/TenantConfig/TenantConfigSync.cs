@@ -52,6 +52,8 @@ public sealed class TenantConfigSync(TenantConfigCache cache, ConfigSnapshotClie
         {
             BootstrapServers = options.KafkaBootstrapServers,
             GroupId = groupId,
+            // Back within a second of a broker outage ending, instead of librdkafka's default of up to 10 s.
+            ReconnectBackoffMaxMs = 1000,
             ClientId = $"config-cache-{options.ServiceName}",
             AutoOffsetReset = AutoOffsetReset.Earliest,
             // Nothing to commit: the group is new at every start and the topic is replayed anyway.

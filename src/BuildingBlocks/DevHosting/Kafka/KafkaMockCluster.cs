@@ -39,6 +39,13 @@ public sealed class KafkaMockCluster : IDisposable
         if (result != 0) throw new InvalidOperationException($"creating topic {topic} failed with librdkafka error {result}");
     }
 
+    /// <summary>Takes the broker off the network (connections refused) or brings it back, to test how clients cope.</summary>
+    public void SetBrokerDown(int brokerId, bool down)
+    {
+        var result = down ? rd_kafka_mock_broker_set_down(cluster, brokerId) : rd_kafka_mock_broker_set_up(cluster, brokerId);
+        if (result != 0) throw new InvalidOperationException($"changing broker {brokerId} failed with librdkafka error {result}");
+    }
+
     public void Dispose()
     {
         if (cluster == IntPtr.Zero) return;
@@ -54,5 +61,7 @@ public sealed class KafkaMockCluster : IDisposable
     [DllImport(Library)] static extern IntPtr rd_kafka_mock_cluster_new(IntPtr rk, int brokerCount);
     [DllImport(Library)] static extern void rd_kafka_mock_cluster_destroy(IntPtr cluster);
     [DllImport(Library)] static extern IntPtr rd_kafka_mock_cluster_bootstraps(IntPtr cluster);
+    [DllImport(Library)] static extern int rd_kafka_mock_broker_set_down(IntPtr cluster, int brokerId);
+    [DllImport(Library)] static extern int rd_kafka_mock_broker_set_up(IntPtr cluster, int brokerId);
     [DllImport(Library)] static extern int rd_kafka_mock_topic_create(IntPtr cluster, string topic, int partitions, int replicationFactor);
 }

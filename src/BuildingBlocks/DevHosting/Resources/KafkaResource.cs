@@ -19,6 +19,9 @@ public sealed class KafkaResource(string name) : Resource(name, 0)
     /// <summary>Creates a topic on the running embedded broker (an external one creates topics on first use).</summary>
     public void CreateTopic(string topic, int partitions) => cluster?.CreateTopic(topic, partitions);
 
+    /// <summary>Takes the embedded broker off the network or brings it back (tests of broker outages).</summary>
+    public void SetBrokerDown(bool down) => cluster?.SetBrokerDown(1, down);
+
     protected override Task LaunchAsync(ResourceContext context, CancellationToken ct)
     {
         cluster = new KafkaMockCluster();

@@ -15,26 +15,32 @@ public static class OtlpResponse
     const int ReasonsInMessage = 5;
     const int InvalidArgument = 3; // google.rpc.Code.INVALID_ARGUMENT
 
-    public static ExportLogsServiceResponse Export(ParseResult result)
+    public static ExportLogsServiceResponse Export(ParseResult result) => Export(result.Rejected);
+
+    /// <param name="rejected">Every refused record: invalid ones and those the rate limits did not admit.</param>
+    public static ExportLogsServiceResponse Export(IReadOnlyList<RejectedItem> rejected)
     {
         var response = new ExportLogsServiceResponse();
-        if (result.Rejected.Count > 0)
-            response.PartialSuccess = new ExportLogsPartialSuccess { RejectedLogRecords = result.Rejected.Count, ErrorMessage = Summary(result) };
+        if (rejected.Count > 0)
+            response.PartialSuccess = new ExportLogsPartialSuccess { RejectedLogRecords = rejected.Count, ErrorMessage = Summary(rejected) };
         return response;
     }
 
-    public static byte[] ExportProtobuf(ParseResult result) => Export(result).ToByteArray();
+    public static byte[] ExportProtobuf(ParseResult result) => Export(result.Rejected).ToByteArray();
+    public static byte[] ExportProtobuf(IReadOnlyList<RejectedItem> rejected) => Export(rejected).ToByteArray();
 
     /// <summary><c>{}</c>, or <c>{"partialSuccess": {"rejectedLogRecords": "2", "errorMessage": "…"}}</c> (int64 as a string, as protobuf JSON writes it).</summary>
-    public static void WriteExportJson(IBufferWriter<byte> output, ParseResult result)
+    public static void WriteExportJson(IBufferWriter<byte> output, ParseResult result) => WriteExportJson(output, result.Rejected);
+
+    public static void WriteExportJson(IBufferWriter<byte> output, IReadOnlyList<RejectedItem> rejected)
     {
         using var json = new Utf8JsonWriter(output);
         json.WriteStartObject();
-        if (result.Rejected.Count > 0)
+        if (rejected.Count > 0)
         {
             json.WriteStartObject("partialSuccess");
-            json.WriteString("rejectedLogRecords", result.Rejected.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            json.WriteString("errorMessage", Summary(result));
+            json.WriteString("rejectedLogRecords", rejected.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteString("errorMessage", Summary(rejected));
             json.WriteEndObject();
         }
         json.WriteEndObject();
@@ -51,10 +57,10 @@ public static class OtlpResponse
         json.WriteEndObject();
     }
 
-    static string Summary(ParseResult result)
+    static string Summary(IReadOnlyList<RejectedItem> rejected)
     {
-        var shown = result.Rejected.Take(ReasonsInMessage).Select(rejected => rejected.Reason);
-        var more = result.Rejected.Count > ReasonsInMessage ? $"; and {result.Rejected.Count - ReasonsInMessage} more" : "";
-        return $"{result.Rejected.Count} log record(s) rejected: {string.Join("; ", shown)}{more}";
+        var shown = rejected.Select(item => item.Reason).Distinct().Take(ReasonsInMessage);
+        var more = rejected.Count > ReasonsInMessage ? $"; and {rejected.Count - ReasonsInMessage} more" : "";
+        return $"{rejected.Count} log record(s) rejected: {string.Join("; ", shown)}{more}";
     }
 }
