@@ -40,6 +40,7 @@ public sealed class PlatformStack : IAsyncDisposable
     public KafkaResource Kafka { get; }
     public AzuriteResource Blob { get; }
     public string Url(string service) => services[service].Url;
+    public int? Pid(string service) => services[service].Process?.Pid;
 
     /// <summary>Tenancy always runs (every service authenticates through its configuration).</summary>
     public static async Task<PlatformStack> StartAsync(params string[] serviceNames)
