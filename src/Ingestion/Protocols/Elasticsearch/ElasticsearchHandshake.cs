@@ -16,6 +16,8 @@ static class ElasticsearchHandshake
         es.MapGet("/_license", () => Results.Json(new { license = new { status = "active", type = "basic", uid = "platform" } }));
         es.MapGet("/_xpack", () => Results.Json(new { build = new { }, license = new { status = "active", type = "basic" }, features = new { } }));
         es.MapGet("/_cluster/health", () => Results.Json(new { cluster_name = "platform", status = "green", number_of_nodes = 1 }));
+        // rsyslog's omelasticsearch probes this before resuming after a connection failure.
+        es.MapMethods("/_cat/health", [HttpMethods.Get, HttpMethods.Head], () => Results.Text("1 platform green 1 1\n"));
         es.MapGet("/_nodes", Nodes);
         es.MapGet("/_nodes/{**rest}", Nodes);
         foreach (var resource in new[] { "/_ilm/policy/{name}", "/_index_template/{name}", "/_ingest/pipeline/{name}", "/_template/{name}", "/_component_template/{name}" })
