@@ -54,6 +54,14 @@ public sealed class PlatformStack : IAsyncDisposable
         return stack;
     }
 
+    /// <summary>Kills a service with SIGKILL (a crash, no shutdown code runs) and starts it again.</summary>
+    public async Task CrashAndRestartAsync(string service)
+    {
+        await services[service].KillAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await services[service].StartAsync(orchestrator.Context, timeout.Token);
+    }
+
     public HttpClient Client(string service, string? key = null)
     {
         var client = new HttpClient { BaseAddress = new Uri(Url(service)), Timeout = TimeSpan.FromSeconds(30) };

@@ -77,6 +77,16 @@ public abstract class Resource(string name, int port)
         Log?.Dispose();
     }
 
+    /// <summary>Ends the process at once with SIGKILL, as a crash would; <see cref="StartAsync"/> brings it back.</summary>
+    public async Task KillAsync()
+    {
+        if (Process is not { } process) return;
+        State = ResourceState.Stopping;
+        await process.StopAsync(Signals.Kill, TimeSpan.FromSeconds(5));
+        State = ResourceState.Stopped;
+        Log?.Dispose();
+    }
+
     protected virtual Task OnStoppedAsync() => Task.CompletedTask;
 
     /// <summary>Polls <paramref name="probe"/> until it answers true, failing early if the process died.</summary>
