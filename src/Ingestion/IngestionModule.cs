@@ -3,6 +3,7 @@ using BuildingBlocks.TenantConfig;
 using Ingestion.Limits;
 using Ingestion.Metering;
 using Ingestion.Publishing;
+using ServiceDefaults;
 using ServiceDefaults.Health;
 using StackExchange.Redis;
 
@@ -16,19 +17,13 @@ public static class IngestionModule
         builder.AddDependencyHealthChecks(Dependency.Kafka, Dependency.Redis);
         var services = builder.Services;
         var configuration = builder.Configuration;
-        var kafka = Required(configuration, "kafka");
+        var kafka = configuration.Required("kafka");
 
         services.AddSingleton(TimeProvider.System);
-        services.AddTenantConfigCache(new TenantConfigOptions
-        {
-            KafkaBootstrapServers = kafka,
-            TenancyUrl = new Uri(Required(configuration, "tenancy")),
-            OperatorKey = configuration["Platform:OperatorKey"] ?? throw new InvalidOperationException("Platform__OperatorKey is not set."),
-            ServiceName = "ingestion",
-        });
+        services.AddTenantConfigCache(configuration, "ingestion");
         // A short delivery timeout: a client waiting on a broker that is down gets 503 with Retry-After promptly.
         services.AddSingleton(_ => new MessageProducer(kafka, "ingestion", deliveryTimeout: TimeSpan.FromSeconds(5)));
-        services.AddSingleton(_ => ConnectRedis(Required(configuration, "redis")));
+        services.AddSingleton(_ => ConnectRedis(configuration.Required("redis")));
         services.AddSingleton<RedisRateLimiter>();
         services.AddSingleton<LocalRateLimiter>();
         services.AddSingleton<ResilientRateLimiter>();
@@ -49,9 +44,4 @@ public static class IngestionModule
         options.SyncTimeout = 1000;
         return ConnectionMultiplexer.Connect(options);
     }
-
-    static string Required(IConfiguration configuration, string name) =>
-        configuration.GetConnectionString(name) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException($"ConnectionStrings__{name} is not set.");
 }

@@ -2,6 +2,7 @@ using BuildingBlocks.Messaging;
 using BuildingBlocks.TenantConfig;
 using Processing.Consuming;
 using Processing.Pipelines;
+using ServiceDefaults;
 using ServiceDefaults.Health;
 
 namespace Processing;
@@ -14,15 +15,9 @@ public static class ProcessingModule
         builder.AddDependencyHealthChecks(Dependency.Kafka);
         var services = builder.Services;
         var configuration = builder.Configuration;
-        var kafka = Required(configuration, "kafka");
+        var kafka = configuration.Required("kafka");
 
-        services.AddTenantConfigCache(new TenantConfigOptions
-        {
-            KafkaBootstrapServers = kafka,
-            TenancyUrl = new Uri(Required(configuration, "tenancy")),
-            OperatorKey = configuration["Platform:OperatorKey"] ?? throw new InvalidOperationException("Platform__OperatorKey is not set."),
-            ServiceName = "processing",
-        });
+        services.AddTenantConfigCache(configuration, "processing");
         services.AddSingleton(_ => new MessageProducer(kafka, "processing"));
         services.AddSingleton(PipelineOptions.Default);
         services.AddSingleton<TenantPipelines>();
@@ -30,9 +25,4 @@ public static class ProcessingModule
         services.AddHostedService<RawLogProcessor>();
         return builder;
     }
-
-    static string Required(IConfiguration configuration, string name) =>
-        configuration.GetConnectionString(name) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException($"ConnectionStrings__{name} is not set.");
 }

@@ -4,6 +4,7 @@ using BuildingBlocks.Messaging;
 using Contracts;
 using FluentValidation;
 using Npgsql;
+using ServiceDefaults;
 using ServiceDefaults.Health;
 using Tenancy.Access;
 using Tenancy.AlertRules;
@@ -26,9 +27,9 @@ public static class TenancyModule
         var configuration = builder.Configuration;
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => NpgsqlDataSource.Create(Required(configuration, "postgres")));
-        services.AddSingleton(_ => new BlobStorageClient(BlobConnection.Parse(Required(configuration, "blob"))));
-        services.AddSingleton(_ => new MessageProducer(Required(configuration, "kafka"), "tenancy"));
+        services.AddSingleton(_ => NpgsqlDataSource.Create(configuration.Required("postgres")));
+        services.AddSingleton(_ => new BlobStorageClient(BlobConnection.Parse(configuration.Required("blob"))));
+        services.AddSingleton(_ => new MessageProducer(configuration.Required("kafka"), "tenancy"));
         services.AddSingleton(TenancyEventTypes.Create());
         services.AddSingleton<IReadOnlyList<IInlineProjection>>([new TenantSummaryProjection(), new ApiKeyProjection(),
             new PipelineProjection(), new AlertRuleProjection()]);
@@ -51,15 +52,10 @@ public static class TenancyModule
         services.AddHostedService<ProvisioningSaga>();
         services.AddSingleton<UsageRollup>();
         services.AddHostedService(sp => new ConsumerHost(
-            new ConsumerOptions(Required(configuration, "kafka"), "tenancy-usage", [Topics.Usage]),
+            new ConsumerOptions(configuration.Required("kafka"), "tenancy-usage", [Topics.Usage]),
             sp.GetRequiredService<UsageRollup>().Handlers, sp.GetRequiredService<MessageProducer>(), sp.GetRequiredService<ILogger<ConsumerHost>>()));
         return builder;
     }
-
-    static string Required(IConfiguration configuration, string name) =>
-        configuration.GetConnectionString(name) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException($"ConnectionStrings__{name} is not set.");
 }
 
 sealed class SchemaMigration(NpgsqlDataSource db) : IHostedService

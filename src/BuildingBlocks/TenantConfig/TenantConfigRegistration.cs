@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -9,6 +10,22 @@ public static class TenantConfigRegistration
     /// <summary>The tag /health/ready selects by (ServiceDefaults.Extensions.ReadyTag; a building block cannot reference ServiceDefaults).</summary>
     public const string ReadyTag = "ready";
     public const string HealthCheckName = "tenant-config";
+
+    /// <summary>
+    /// The cache wired from a service's standard configuration: <c>ConnectionStrings:kafka</c>,
+    /// <c>ConnectionStrings:tenancy</c> (Tenancy's base URL) and <c>Platform:OperatorKey</c>.
+    /// </summary>
+    public static IServiceCollection AddTenantConfigCache(this IServiceCollection services, IConfiguration configuration, string serviceName) =>
+        services.AddTenantConfigCache(new TenantConfigOptions
+        {
+            KafkaBootstrapServers = Setting(configuration, "ConnectionStrings:kafka"),
+            TenancyUrl = new Uri(Setting(configuration, "ConnectionStrings:tenancy")),
+            OperatorKey = Setting(configuration, "Platform:OperatorKey"),
+            ServiceName = serviceName,
+        });
+
+    static string Setting(IConfiguration configuration, string key) =>
+        configuration[key] is { Length: > 0 } value ? value : throw new InvalidOperationException($"{key.Replace(":", "__")} is not set.");
 
     /// <summary>
     /// A <see cref="TenantConfigCache"/> singleton, the <see cref="TenantConfigSync"/> that fills it, and a readiness check
