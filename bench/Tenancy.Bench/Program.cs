@@ -49,7 +49,7 @@ try
     Console.WriteLine($"onboarding (POST /api/v1/tenants, tenant + admin key + outbox in one transaction), {onboardings} sequential:");
     Console.WriteLine($"  p50 {Percentile(latencies, 50):0.0} ms  p95 {Percentile(latencies, 95):0.0} ms  p99 {Percentile(latencies, 99):0.0} ms  (goal p95 < 50 ms)");
 
-    await using var db = NpgsqlDataSource.Create(postgres.ConnectionString);
+    await using var db = EventStoreDataSource.Create(postgres.ConnectionString);
     var store = new PostgresEventStore(db, new EventTypeRegistry().Register<BenchEvent>("bench.happened.v1"), []);
     var stop = DateTime.UtcNow.AddSeconds(appendSeconds);
     var counts = await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>

@@ -27,7 +27,7 @@ public static class TenancyModule
         var configuration = builder.Configuration;
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => NpgsqlDataSource.Create(configuration.Required("postgres")));
+        services.AddSingleton(_ => EventStoreDataSource.Create(configuration.Required("postgres")));
         services.AddSingleton(_ => new BlobStorageClient(BlobConnection.Parse(configuration.Required("blob"))));
         services.AddSingleton(_ => new MessageProducer(configuration.Required("kafka"), "tenancy"));
         services.AddSingleton(TenancyEventTypes.Create());
