@@ -6,7 +6,6 @@ namespace Tenancy.Access;
 public sealed record Caller(string Actor, string? TenantId, ApiKeyRole Role, IReadOnlySet<string> Scopes, bool IsOperator)
 {
     public static readonly Caller Operator = new("operator", null, ApiKeyRole.Admin, ApiKeyScopes.All, IsOperator: true);
-    public static readonly Caller SelfService = new("self-service", null, ApiKeyRole.Viewer, new HashSet<string>(), IsOperator: false);
 
     public static Caller ForKey(string keyId, string tenantId, ApiKeyRole role, IReadOnlyList<string> scopes) =>
         new($"key:{keyId}", tenantId, role, scopes.ToHashSet(), IsOperator: false);
