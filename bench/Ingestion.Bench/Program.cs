@@ -1,3 +1,4 @@
+using Bench;
 using System.Diagnostics;
 using Contracts.Logs;
 using Google.Protobuf;

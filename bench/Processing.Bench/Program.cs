@@ -1,3 +1,4 @@
+using Bench;
 using System.Diagnostics;
 using System.Globalization;
 using Contracts.Config;

@@ -7,6 +7,5 @@ public sealed record ConsumerOptions(string BootstrapServers, string GroupId, IR
     public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromMilliseconds(100);
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(5);
 
-    public TimeSpan Backoff(int failedAttempts) =>
-        TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, InitialBackoff.Ticks * (1L << Math.Min(failedAttempts - 1, 20))));
+    public TimeSpan Backoff(int failedAttempts) => Messaging.Backoff.Exponential(InitialBackoff, MaxBackoff, failedAttempts);
 }

@@ -1,3 +1,5 @@
+using BuildingBlocks.Messaging;
+
 namespace BuildingBlocks.TenantConfig;
 
 /// <summary>Where a service's configuration cache reads from. A class, not a record: a record would print the operator key.</summary>
@@ -17,8 +19,7 @@ public sealed class TenantConfigOptions
     public TimeSpan SnapshotInitialBackoff { get; init; } = TimeSpan.FromMilliseconds(250);
     public TimeSpan SnapshotMaxBackoff { get; init; } = TimeSpan.FromSeconds(10);
 
-    public TimeSpan SnapshotBackoff(int failedAttempts) =>
-        TimeSpan.FromTicks(Math.Min(SnapshotMaxBackoff.Ticks, SnapshotInitialBackoff.Ticks * (1L << Math.Min(failedAttempts - 1, 20))));
+    public TimeSpan SnapshotBackoff(int failedAttempts) => Backoff.Exponential(SnapshotInitialBackoff, SnapshotMaxBackoff, failedAttempts);
 
     public override string ToString() => $"TenantConfigOptions {{ Kafka = {KafkaBootstrapServers}, Tenancy = {TenancyUrl}, Service = {ServiceName} }}";
 }

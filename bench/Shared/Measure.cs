@@ -1,10 +1,10 @@
 using System.Diagnostics;
 
-namespace Processing.Bench;
+namespace Bench;
 
 /// <summary>
-/// A Stopwatch harness: warm up (so tiered compilation settles), then time several rounds and keep the best, so that
-/// other work on a shared machine disturbs the figures as little as possible.
+/// A Stopwatch harness: warm up (so tiered compilation settles), then time several rounds and keep the best one, so that
+/// other work on a shared machine (builds, tests) disturbs the figures as little as possible.
 /// </summary>
 static class Measure
 {
@@ -29,6 +29,8 @@ static class Measure
         }
         return (best, allocated);
     }
+
+    public static double OperationsPerSecond(Action action) => Run(action).PerSecond;
 
     static (long Count, TimeSpan Elapsed) Repeat(Action action, double seconds)
     {
