@@ -1,4 +1,5 @@
 using Query;
+using Query.Search;
 using ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,4 +8,5 @@ builder.AddQuery();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapSearchEndpoints();
 app.Run();

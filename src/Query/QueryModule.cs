@@ -1,13 +1,37 @@
+using BuildingBlocks.TenantConfig;
+using Query.Indexing;
+using Query.Search;
+using Query.Segments;
+using Query.Storage;
+using ServiceDefaults;
 using ServiceDefaults.Health;
 
 namespace Query;
 
-/// <summary>The log read model (hot segments and Parquet archive), search, aggregation and live tail.</summary>
+/// <summary>The log read model (heads and Parquet segments), the indexer that fills it, and search.</summary>
 public static class QueryModule
 {
     public static WebApplicationBuilder AddQuery(this WebApplicationBuilder builder)
     {
         builder.AddDependencyHealthChecks(Dependency.Kafka, Dependency.Redis, Dependency.Blob);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var storage = new StorageOptions(configuration["Platform:DataDirectory"] is { Length: > 0 } data ? data : Path.GetFullPath("data"));
+        Directory.CreateDirectory(Path.Combine(storage.DataDirectory, "tmp"));
+
+        services.AddTenantConfigCache(configuration, "query");
+        services.AddSingleton(storage);
+        services.AddSingleton(new IndexerOptions(configuration.Required("kafka")));
+        services.AddSingleton<QueryDatabase>();
+        services.AddSingleton(new SegmentLayout(storage.SegmentsDirectory));
+        services.AddSingleton<ReadModel>();
+        services.AddSingleton(new SegmentWriter(storage.RowGroupRows));
+        services.AddSingleton<HeadFlusher>();
+        services.AddSingleton<LogIndexer>();
+        services.AddHostedService(sp => sp.GetRequiredService<LogIndexer>());
+        services.AddHostedService<Compactor>();
+        services.AddHealthChecks().AddCheck<IndexerHealthCheck>("indexer", tags: [ServiceDefaults.Extensions.ReadyTag]);
+        services.AddSingleton<SearchExecutor>();
         return builder;
     }
 }

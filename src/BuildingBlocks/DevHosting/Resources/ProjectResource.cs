@@ -26,6 +26,7 @@ public sealed class ProjectResource(string name, string projectDirectory, int po
             ["ASPNETCORE_URLS"] = Url,
             ["ASPNETCORE_ENVIRONMENT"] = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Development",
             ["OTEL_SERVICE_NAME"] = Name,
+            ["Platform__DataDirectory"] = context.DataDirectory(Name),
         };
         foreach (var reference in References)
             env[$"ConnectionStrings__{reference.Name}"] = reference.ConnectionString;

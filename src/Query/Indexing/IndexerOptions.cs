@@ -1,0 +1,3 @@
+namespace Query.Indexing;
+
+public sealed record IndexerOptions(string BootstrapServers, int MaxMessagesPerAppend = 64);

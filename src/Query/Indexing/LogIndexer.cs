@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using BuildingBlocks.DuckDb;
+using BuildingBlocks.Messaging;
+using Confluent.Kafka;
+using Contracts;
+using Contracts.Logs;
+using Query.Storage;
+
+namespace Query.Indexing;
+
+/// <summary>
+/// Consumes logs.processed into the head and flushes the head into segments every interval. Exactly once: a record
+/// is skipped when its tenant's manifest already covers its offset (this indexer crashed after a flush but before
+/// the Kafka commit) or when its batch id was indexed before (the processor replayed the batch at a new offset).
+/// Offsets are committed only after the flush that contains them is durable.
+/// </summary>
+public sealed class LogIndexer(IndexerOptions options, StorageOptions storage, QueryDatabase database, ReadModel readModel,
+    HeadFlusher flusher, ILogger<LogIndexer> logger) : BackgroundService
+{
+    public const string GroupId = "query";
+    readonly RecentBatches recent = new(storage.DedupeWindow);
+    readonly Dictionary<TopicPartition, long> positions = [];
+    long generation;
+    DuckConnection? connection;
+    HeadTable? head;
+    HeadRows? rows;
+
+    /// <summary>True once the read model is loaded and the consumer runs (readiness).</summary>
+    public bool IsRunning { get; private set; }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    void Run(CancellationToken ct)
+    {
+        readModel.Load();
+        recent.Load(readModel.Tenants().SelectMany(readModel.Segments).SelectMany(s => s.Index.Batches));
+        using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = options.BootstrapServers,
+            GroupId = GroupId,
+            ClientId = "query-indexer",
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            EnableAutoCommit = false,
+            ReconnectBackoffMaxMs = 1000,
+            SessionTimeoutMs = 10_000,
+        }).SetLogHandler((_, m) => logger.LogDebug("librdkafka {Facility}: {Message}", m.Facility, m.Message))
+          .SetPartitionsRevokedHandler((c, _) => Flush(c))
+          .Build();
+        connection = database.Connect();
+        StartHead();
+        consumer.Subscribe(Topics.LogsProcessed);
+        IsRunning = true;
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                var consumed = 0;
+                while (consumed < options.MaxMessagesPerAppend && consumer.Consume(consumed == 0 ? 100 : 0) is { Message: not null } result)
+                {
+                    Index(result);
+                    consumed++;
+                }
+                if (consumed > 0) rows!.Flush(); // visible to search from here on
+                if (head!.Rows >= storage.MaxHeadRows || (head.Rows > 0 && DateTime.UtcNow - head.Started >= storage.FlushInterval))
+                    Flush(consumer);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            IsRunning = false;
+            try
+            {
+                Flush(consumer);
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "The last flush on shutdown failed; its records are indexed again on the next start");
+            }
+            consumer.Close();
+            rows?.Dispose();
+            connection.Dispose();
+        }
+    }
+
+    void Index(ConsumeResult<string, byte[]> input)
+    {
+        var partition = input.Partition.Value;
+        positions[input.TopicPartition] = input.Offset.Value + 1;
+        LogBatch batch;
+        try
+        {
+            EnvelopeCodec.FromMessage(input.Message);
+            batch = LogBatchCodec.Decode(input.Message.Value);
+        }
+        catch (Exception e) when (e is MalformedEnvelopeException or LogBatchFormatException)
+        {
+            IndexerMetrics.Unreadable.Add(1);
+            logger.LogError(e, "Unreadable logs.processed message at {Partition}@{Offset} skipped", partition, input.Offset.Value);
+            return;
+        }
+        if (input.Offset.Value < readModel.NextOffset(batch.Tenant, partition) || !recent.TryAdd(batch.BatchId, out var seen))
+        {
+            IndexerMetrics.Duplicates.Add(1, IndexerMetrics.Tenant(batch.Tenant));
+            return;
+        }
+        for (var i = 0; i < batch.Records.Count; i++)
+            rows!.Append(batch.Tenant, partition, batch.Records[i], HeadRows.RowId(partition, input.Offset.Value, i));
+        head!.Rows += batch.Records.Count;
+        (head.Batches.TryGetValue(batch.Tenant, out var list) ? list : head.Batches[batch.Tenant] = []).Add(seen);
+        IndexerMetrics.Records.Add(batch.Records.Count, IndexerMetrics.Tenant(batch.Tenant));
+    }
+
+    void StartHead()
+    {
+        head = new HeadTable(database, connection!, ++generation);
+        rows = new HeadRows(connection!.CreateAppender(head.Name));
+        readModel.AddHead(head);
+    }
+
+    /// <summary>Writes the current head out as segments, publishes them in its place, then commits the offsets.</summary>
+    void Flush(IConsumer<string, byte[]> consumer)
+    {
+        if (head is null || connection is null) return;
+        rows!.Dispose();
+        var flushed = head;
+        var covered = positions.ToDictionary();
+        StartHead();
+        if (flushed.Rows == 0)
+        {
+            readModel.CommitFlush(flushed, []);
+            return;
+        }
+        var started = Stopwatch.GetTimestamp();
+        var parts = flusher.Write(connection, flushed, covered.ToDictionary(p => p.Key.Partition.Value, p => p.Value));
+        readModel.CommitFlush(flushed, parts);
+        recent.Prune();
+        IndexerMetrics.FlushDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        consumer.Commit(covered.Select(p => new TopicPartitionOffset(p.Key, p.Value)));
+    }
+}

@@ -1,0 +1,49 @@
+using BuildingBlocks.DuckDb;
+
+namespace Query.Segments;
+
+/// <summary>
+/// Writes one segment: DuckDB copies the rows of a query into a zstd Parquet file sorted newest first, then the file
+/// is read back in file order to build the block index (min/max time, level counts, token bloom per row group).
+/// Reading back rather than indexing the source keeps the blocks exactly aligned with the row groups DuckDB wrote.
+/// </summary>
+public sealed class SegmentWriter(int rowGroupRows)
+{
+    /// <summary>The segment schema (documented in docs/query.md); a select list producing it from the head is in HeadTable.</summary>
+    public const string Columns =
+        "timestamp, observed_timestamp, level, service, host, message, trace_id, span_id, attributes, source, event_id, row_id";
+
+    const string IndexedText =
+        "SELECT epoch_ns(timestamp), list_position(['trace','debug','info','warn','error','fatal'], level) - 1, " +
+        "message, service, host, trace_id, span_id, array_to_string(map_values(attributes), ' ') FROM read_parquet('{0}')";
+
+    /// <param name="select">A query yielding <see cref="Columns"/>, already ordered by timestamp and row_id descending.</param>
+    public Segment Write(DuckConnection connection, string select, string path, string tenant, int partition, IEnumerable<SeenBatch> batches)
+    {
+        var literal = Literal(path);
+        connection.Execute($"COPY ({select}) TO {literal} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE {rowGroupRows})");
+        Durable.SyncFile(path);
+
+        var rowGroups = new List<int>();
+        using (var groups = connection.Query($"SELECT row_group_id, any_value(row_group_num_rows) FROM parquet_metadata({literal}) GROUP BY ALL ORDER BY 1"))
+            while (groups.ReadChunk())
+                for (var row = 0; row < groups.ChunkSize; row++)
+                    rowGroups.Add(checked((int)groups.GetInt64(1, row)));
+
+        var builder = new SegmentIndexBuilder(rowGroups);
+        using (var rows = connection.Query(string.Format(IndexedText, path.Replace("'", "''"))))
+            while (rows.ReadChunk())
+                for (var row = 0; row < rows.ChunkSize; row++)
+                {
+                    builder.BeginRow(rows.GetInt64(0, row), rows.IsNull(1, row) ? 2 : (int)rows.GetInt64(1, row));
+                    for (var column = 2; column < 8; column++)
+                        if (!rows.IsNull(column, row)) builder.AddText(rows.GetUtf8(column, row));
+                }
+        var index = builder.Build(batches);
+        SegmentIndexFile.Write(SegmentLayout.IndexPathOf(path), index);
+        return new Segment(tenant, partition, path, index, new FileInfo(path).Length, DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>A SQL string literal for a path the service built itself (never user text).</summary>
+    public static string Literal(string path) => "'" + path.Replace("'", "''") + "'";
+}
