@@ -8,6 +8,7 @@ public static class SearchEndpoints
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
     static readonly TimeSpan DefaultRange = TimeSpan.FromHours(1);
+    static readonly DateTimeOffset Latest = new(2200, 1, 1, 0, 0, 0, TimeSpan.Zero); // nanoseconds since 1970 fit a long until 2262
 
     public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder app)
     {
@@ -39,6 +40,7 @@ public static class SearchEndpoints
         var until = to ?? DateTimeOffset.UtcNow;
         var since = from ?? until - DefaultRange;
         if (since >= until) errors["range"] = ["'from' must be before 'to'."];
+        if (since < DateTimeOffset.UnixEpoch || until > Latest) errors["range"] = [$"The range must lie between 1970 and {Latest.Year}."];
         if (limit is < 1 or > MaxLimit) errors["limit"] = [$"limit must be between 1 and {MaxLimit}."];
         SearchCursor? cursor = null;
         if (cursorText is { Length: > 0 })

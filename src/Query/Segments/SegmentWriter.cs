@@ -24,6 +24,14 @@ public sealed class SegmentWriter(int rowGroupRows)
         connection.Execute($"COPY ({select}) TO {literal} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE {rowGroupRows})");
         Durable.SyncFile(path);
 
+        var index = BuildIndex(connection, path, batches);
+        return new Segment(tenant, partition, path, index, new FileInfo(path).Length, DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>Reads a Parquet segment in file order and writes its block index beside it.</summary>
+    public static SegmentIndex BuildIndex(DuckConnection connection, string path, IEnumerable<SeenBatch> batches)
+    {
+        var literal = Literal(path);
         var rowGroups = new List<int>();
         using (var groups = connection.Query($"SELECT row_group_id, any_value(row_group_num_rows) FROM parquet_metadata({literal}) GROUP BY ALL ORDER BY 1"))
             while (groups.ReadChunk())
@@ -41,7 +49,7 @@ public sealed class SegmentWriter(int rowGroupRows)
                 }
         var index = builder.Build(batches);
         SegmentIndexFile.Write(SegmentLayout.IndexPathOf(path), index);
-        return new Segment(tenant, partition, path, index, new FileInfo(path).Length, DateTimeOffset.UtcNow);
+        return index;
     }
 
     /// <summary>A SQL string literal for a path the service built itself (never user text).</summary>

@@ -8,7 +8,7 @@ namespace Query.Storage;
 /// manifests that make them durable. Flushes and compactions change it under one lock, so a query sees a head's rows
 /// either in the head or in its segments, never both and never neither.
 /// </summary>
-public sealed class ReadModel(SegmentLayout layout, ILogger<ReadModel> logger)
+public sealed class ReadModel(SegmentLayout layout, QueryDatabase database, ILogger<ReadModel> logger)
 {
     readonly Lock gate = new();
     readonly Dictionary<(string Tenant, int Partition), Manifest> manifests = [];
@@ -34,7 +34,7 @@ public sealed class ReadModel(SegmentLayout layout, ILogger<ReadModel> logger)
                     var path = Path.Combine(tenantDirectory, entry.File);
                     listed.Add(path);
                     listed.Add(SegmentLayout.IndexPathOf(path));
-                    var index = SegmentIndexFile.Read(SegmentLayout.IndexPathOf(path));
+                    var index = ReadIndex(path);
                     SegmentsOf(tenant).Add(new Segment(tenant, manifest.Partition, path, index, entry.Bytes, entry.CreatedAt));
                 }
             }
@@ -46,6 +46,21 @@ public sealed class ReadModel(SegmentLayout layout, ILogger<ReadModel> logger)
                 }
         }
         logger.LogInformation("Read model loaded: {Segments} segments of {Tenants} tenants", segments.Values.Sum(s => s.Count), segments.Count);
+    }
+
+    /// <summary>An index that cannot be read (a disk error, an edit by hand) is rebuilt from its segment.</summary>
+    SegmentIndex ReadIndex(string segmentPath)
+    {
+        try
+        {
+            return SegmentIndexFile.Read(SegmentLayout.IndexPathOf(segmentPath));
+        }
+        catch (Exception e) when (e is InvalidDataException or FileNotFoundException or EndOfStreamException)
+        {
+            logger.LogWarning(e, "Rebuilding the index of {Segment} from the segment itself", segmentPath);
+            using var lease = database.Rent();
+            return SegmentWriter.BuildIndex(lease.Connection, segmentPath, []);
+        }
     }
 
     /// <summary>The offset from which this tenant's records in the partition are not yet in a segment.</summary>
