@@ -44,6 +44,8 @@ public sealed class LogIndexer(IndexerOptions options, StorageOptions storage, Q
             EnableAutoCommit = false,
             ReconnectBackoffMaxMs = 1000,
             SessionTimeoutMs = 10_000,
+            // librdkafka prefetches up to 64 MB per partition by default; the head, not the fetch queue, should hold memory.
+            QueuedMaxMessagesKbytes = 16 * 1024,
         }).SetLogHandler((_, m) => logger.LogDebug("librdkafka {Facility}: {Message}", m.Facility, m.Message))
           .SetPartitionsRevokedHandler((c, _) => Flush(c))
           .Build();
