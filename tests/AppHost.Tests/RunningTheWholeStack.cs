@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using BuildingBlocks.DevHosting.Processes;
 using TestInfrastructure;
@@ -34,6 +36,8 @@ public sealed class RunningTheWholeStack
             ["postgres", "redis", "kafka", "blob", "tenancy", "ingestion", "query", "processing"], ignoreOrder: true);
         resources.ShouldAllBe(r => r.GetProperty("state").GetString() == "Running");
 
+        await ALogLineGoesFromIngestionToSearchAsync(host);
+
         var children = ProcessTree.DescendantsOf(host.Process.Pid);
         children.Count.ShouldBeGreaterThanOrEqualTo(7, "postgres, redis, azurite and four services run as children");
 
@@ -42,6 +46,34 @@ public sealed class RunningTheWholeStack
         stopwatch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(15), "Ctrl+C or SIGTERM stops everything within 15 s");
         host.Process.ExitCode.ShouldBe(0, host.Output);
         await Eventually.Until(() => !children.Any(ProcessTree.IsAlive), TimeSpan.FromSeconds(5), "every child has exited");
+    }
+
+    static async Task ALogLineGoesFromIngestionToSearchAsync(RunningAppHost host)
+    {
+        var tenant = "apphost-" + Guid.NewGuid().ToString("N")[..8];
+        using var onboarded = await Http.PostAsJsonAsync($"{host.Endpoints["tenancy"]}/api/v1/tenants",
+            new { tenantId = tenant, displayName = "AppHost test", adminEmail = "ops@example.com", plan = "standard" });
+        onboarded.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var key = (await onboarded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("adminKey").GetProperty("secret").GetString();
+        var token = "apphost" + Guid.NewGuid().ToString("N")[..8];
+
+        await Eventually.Until(async () =>
+        {
+            using var post = new HttpRequestMessage(HttpMethod.Post, $"{host.Endpoints["ingestion"]}/api/v1/logs")
+            {
+                Content = JsonContent.Create(new[] { new { level = "error", service = "api", message = $"timeout {token}" } }),
+            };
+            post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            using var response = await Http.SendAsync(post);
+            return response.StatusCode == HttpStatusCode.Accepted;
+        }, TimeSpan.FromSeconds(20), "ingestion accepts the new tenant's key");
+        await Eventually.Until(async () =>
+        {
+            using var search = new HttpRequestMessage(HttpMethod.Get, $"{host.Endpoints["query"]}/api/v1/logs/search?level=error&q={token}");
+            search.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            using var response = await Http.SendAsync(search);
+            return response.IsSuccessStatusCode && (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("count").GetInt32() >= 1;
+        }, TimeSpan.FromSeconds(20), "the line is found through the query API");
     }
 
     [Fact]
