@@ -26,7 +26,16 @@ public readonly record struct SearchCursor(long TimeNanos, long RowId)
         cursor = default;
         if (string.IsNullOrEmpty(text) || text.Length > 32) return false;
         Span<byte> bytes = stackalloc byte[24];
-        if (!Base64Url.TryDecodeFromChars(text, bytes, out var written) || written != 17 || bytes[0] != Version) return false;
+        int written;
+        try
+        {
+            if (!Base64Url.TryDecodeFromChars(text, bytes, out written)) return false;
+        }
+        catch (FormatException)
+        {
+            return false; // .NET reports characters outside the alphabet and bad lengths by throwing
+        }
+        if (written != 17 || bytes[0] != Version) return false;
         cursor = new SearchCursor(BinaryPrimitives.ReadInt64BigEndian(bytes[1..]), BinaryPrimitives.ReadInt64BigEndian(bytes[9..]));
         return true;
     }

@@ -22,11 +22,15 @@ public static class SearchFilterParser
             var start = position;
             if (text[position] == '"')
             {
-                texts.Add(Quoted(text, ref position));
+                var phrase = Quoted(text, ref position);
+                if (phrase.Length == 0) throw new SearchSyntaxException("an empty phrase would match every line", start);
+                texts.Add(phrase);
                 continue;
             }
             while (position < text.Length && !char.IsWhiteSpace(text[position]) && text[position] is not ('=' or '"')) position++;
             var word = text[start..position];
+            if (word.EndsWith('!') && position < text.Length && text[position] == '=')
+                throw new SearchSyntaxException($"'{word}=': '!=' is not supported by search yet (only field=value)", start);
             if (position < text.Length && text[position] == '=')
             {
                 if (word.Length == 0) throw new SearchSyntaxException("a field name is missing before '='", start);
@@ -38,7 +42,7 @@ public static class SearchFilterParser
             if (position < text.Length && text[position] == '"')
                 throw new SearchSyntaxException("a quote must start a phrase or a value; put a space before it", position);
             if (word is "AND") continue;
-            if (word is "OR" or "NOT" or "|" || word.StartsWith('(') || word.StartsWith('|') || word.Contains("!="))
+            if (word is "OR" or "NOT" or "|" || word.StartsWith('(') || word.StartsWith('|'))
                 throw new SearchSyntaxException($"'{word}' is not supported by search yet: combine terms with spaces or AND", start);
             texts.Add(word);
         }
@@ -48,7 +52,8 @@ public static class SearchFilterParser
     static string Bare(string text, ref int position)
     {
         var start = position;
-        while (position < text.Length && !char.IsWhiteSpace(text[position])) position++;
+        while (position < text.Length && !char.IsWhiteSpace(text[position]))
+            if (text[position++] == '"') throw new SearchSyntaxException("a quote inside a value: quote the whole value", position - 1);
         if (position == start) throw new SearchSyntaxException("a value is missing after '='", start);
         return text[start..position];
     }
@@ -60,7 +65,12 @@ public static class SearchFilterParser
         while (position < text.Length)
         {
             var c = text[position++];
-            if (c == '"') return value.ToString();
+            if (c == '"')
+            {
+                if (position < text.Length && !char.IsWhiteSpace(text[position]))
+                    throw new SearchSyntaxException("put a space after the closing quote", position);
+                return value.ToString();
+            }
             if (c == '\\' && position < text.Length && text[position] is '"' or '\\') c = text[position++];
             value.Append(c);
         }
