@@ -50,6 +50,9 @@ public sealed class DuckConnection : IDisposable
 
     public DuckAppender CreateAppender(string table) => CreateAppender(null, table);
 
+    /// <summary>Stops the statement running on this connection (from another thread); it fails with an INTERRUPT error.</summary>
+    public void Interrupt() => duckdb_interrupt(Live);
+
     public void Dispose() => handle.Dispose();
 
     ResultHandle Run(string sql)

@@ -32,6 +32,9 @@ internal static unsafe partial class NativeMethods
     internal static partial void duckdb_disconnect(ref nint connection);
 
     [LibraryImport(DuckDbLibrary.Name)]
+    internal static partial void duckdb_interrupt(ConnectionHandle connection);
+
+    [LibraryImport(DuckDbLibrary.Name)]
     internal static partial DuckState duckdb_create_config(out nint config);
 
     [LibraryImport(DuckDbLibrary.Name, StringMarshalling = StringMarshalling.Utf8)]
