@@ -5,6 +5,7 @@ using Query.Segments;
 using Query.Storage;
 using ServiceDefaults;
 using ServiceDefaults.Health;
+using StackExchange.Redis;
 
 namespace Query;
 
@@ -16,7 +17,11 @@ public static class QueryModule
         builder.AddDependencyHealthChecks(Dependency.Kafka, Dependency.Redis, Dependency.Blob);
         var services = builder.Services;
         var configuration = builder.Configuration;
-        var storage = new StorageOptions(configuration["Platform:DataDirectory"] is { Length: > 0 } data ? data : Path.GetFullPath("data"));
+        var storage = new StorageOptions(configuration["Platform:DataDirectory"] is { Length: > 0 } data ? data : Path.GetFullPath("data"))
+        {
+            MemoryLimit = configuration["Query:MemoryLimit"] ?? "1GB",
+            TempLimit = configuration["Query:TempLimit"] ?? "8GB",
+        };
         Directory.CreateDirectory(Path.Combine(storage.DataDirectory, "tmp"));
 
         services.AddTenantConfigCache(configuration, "query");
@@ -31,7 +36,22 @@ public static class QueryModule
         services.AddHostedService(sp => sp.GetRequiredService<LogIndexer>());
         services.AddHostedService<Compactor>();
         services.AddHealthChecks().AddCheck<IndexerHealthCheck>("indexer", tags: [ServiceDefaults.Extensions.ReadyTag]);
+        services.AddSingleton(_ => ConnectRedis(configuration.Required("redis")));
+        services.AddSingleton(new QueryBudget(configuration.GetValue("Query:TimeBudget", TimeSpan.FromSeconds(30))));
+        services.AddSingleton(new QueryAdmission(configuration.GetValue("Query:ConcurrentQueriesPerTenant", 4)));
+        services.AddSingleton<QueryCache>();
+        services.AddSingleton<QueryAudit>();
         services.AddSingleton<SearchExecutor>();
+        services.AddSingleton<QueryService>();
         return builder;
+    }
+
+    static IConnectionMultiplexer ConnectRedis(string connectionString)
+    {
+        var options = ConfigurationOptions.Parse(connectionString);
+        options.AbortOnConnectFail = false;
+        options.ConnectTimeout = 2000;
+        options.SyncTimeout = 1000;
+        return ConnectionMultiplexer.Connect(options);
     }
 }

@@ -4,6 +4,7 @@ using BuildingBlocks.Messaging;
 using Confluent.Kafka;
 using Contracts;
 using Contracts.Logs;
+using Query.Search;
 using Query.Storage;
 
 namespace Query.Indexing;
@@ -15,7 +16,7 @@ namespace Query.Indexing;
 /// Offsets are committed only after the flush that contains them is durable.
 /// </summary>
 public sealed class LogIndexer(IndexerOptions options, StorageOptions storage, QueryDatabase database, ReadModel readModel,
-    HeadFlusher flusher, ILogger<LogIndexer> logger) : BackgroundService
+    HeadFlusher flusher, QueryCache cache, ILogger<LogIndexer> logger) : BackgroundService
 {
     public const string GroupId = "query";
     readonly RecentBatches recent = new(storage.DedupeWindow);
@@ -109,6 +110,9 @@ public sealed class LogIndexer(IndexerOptions options, StorageOptions storage, Q
             IndexerMetrics.Duplicates.Add(1, IndexerMetrics.Tenant(batch.Tenant));
             return;
         }
+        // Before the lines become searchable: cached answers for the finished range they fall in must not be served.
+        var late = (DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks - QueryCache.FinishedAfter.Ticks) * 100;
+        if (batch.Records.Any(r => r.TimestampNanos <= late)) cache.NoteLateData(batch.Tenant);
         for (var i = 0; i < batch.Records.Count; i++)
             rows!.Append(batch.Tenant, partition, batch.Records[i], HeadRows.RowId(partition, input.Offset.Value, i));
         head!.Rows += batch.Records.Count;

@@ -10,7 +10,7 @@ namespace Query.Search;
 /// </summary>
 public static class QueryAccess
 {
-    public static string? Authenticate(HttpContext context, TenantConfigCache cache, out IResult? refusal)
+    public static QueryCaller? Authenticate(HttpContext context, TenantConfigCache cache, out IResult? refusal, string scope = ApiKeyScopes.Query)
     {
         refusal = null;
         var lookup = cache.AuthenticateKey(PresentedKey(context.Request));
@@ -24,13 +24,15 @@ public static class QueryAccess
             });
             return null;
         }
-        if (!lookup.HasScope(ApiKeyScopes.Query))
-            refusal = Forbidden("This API key does not have the query scope.");
+        if (!lookup.HasScope(scope))
+            refusal = Forbidden($"This API key does not have the {scope} scope.");
         else if (context.Request.Headers["X-Scope-OrgID"].ToString() is { Length: > 0 } claimed && claimed != lookup.TenantId)
             refusal = Forbidden($"This API key belongs to another tenant than '{claimed}'.");
-        else if (cache.Tenant(lookup.TenantId!) is not { Status: "active" or "suspended" })
+        else if (cache.Tenant(lookup.TenantId!) is not { Status: "active" or "suspended" } tenant)
             refusal = Forbidden("This tenant does not exist any more.");
-        return refusal is null ? lookup.TenantId : null;
+        else
+            return new QueryCaller(tenant.TenantId, lookup.KeyId!, tenant);
+        return null;
     }
 
     static IResult Forbidden(string detail) => Results.Problem(statusCode: 403, title: "Forbidden", detail: detail);
@@ -54,3 +56,6 @@ public static class QueryAccess
         return request.Headers["X-API-Key"].ToString() is { Length: > 0 } key ? key : null;
     }
 }
+
+/// <summary>Who asks: the key's tenant (with its plan) and the key's id, for the query audit.</summary>
+public sealed record QueryCaller(string TenantId, string KeyId, Contracts.Config.TenantConfig Tenant);

@@ -1,7 +1,9 @@
+using Query.Language;
+
 namespace Query.Search;
 
-/// <summary>A validated search: the tenant comes from the caller's key, never from the request.</summary>
-public sealed record SearchRequest(string Tenant, SearchFilter Filter, long FromNanos, long ToNanos, int Limit, SearchCursor? Cursor);
+/// <summary>A validated query: the tenant comes from the caller's key, never from the request.</summary>
+public sealed record SearchRequest(string Tenant, QueryPlan Plan, long FromNanos, long ToNanos, int Limit, SearchCursor? Cursor);
 
 public sealed record SearchResult(
     string Timestamp, string Level, string? Service, string? Host, string Message, string? TraceId, string? SpanId,
@@ -9,4 +11,15 @@ public sealed record SearchResult(
 
 public sealed record SearchStats(int SegmentsScanned, int SegmentsSkipped, int BlocksScanned, int BlocksSkipped, long BytesRead, int HeadsScanned);
 
-public sealed record SearchResponse(IReadOnlyList<SearchResult> Results, int Count, double DurationMs, string? NextCursor, SearchStats Stats);
+public sealed record ResultColumn(string Name, string Type);
+
+/// <summary>
+/// Lines (<see cref="Results"/>, newest first, with <see cref="NextCursor"/> when there may be more) or a table
+/// (<see cref="Columns"/> and <see cref="Rows"/>) for an aggregation.
+/// </summary>
+public sealed record SearchResponse(
+    IReadOnlyList<object>? Results, IReadOnlyList<ResultColumn>? Columns, IReadOnlyList<object?[]>? Rows,
+    int Count, double DurationMs, string? NextCursor, SearchStats Stats)
+{
+    public bool Cached { get; init; }
+}

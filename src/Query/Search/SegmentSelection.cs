@@ -10,7 +10,7 @@ public sealed record SegmentSelection(Segment Segment, IReadOnlyList<(long MinTi
 {
     public long EstimatedBytes => Segment.Index.Blocks.Count == 0 ? 0 : Segment.Bytes * BlocksRead / Segment.Index.Blocks.Count;
 
-    public static SegmentSelection Of(Segment segment, SearchPlanFilter filter, long from, long to, long? cursorTime)
+    public static SegmentSelection Of(Segment segment, Func<BlockSummary, bool> blockMayMatch, long from, long to, long? cursorTime)
     {
         var ranges = new List<(long Min, long Max)>();
         int read = 0, skipped = 0;
@@ -19,8 +19,7 @@ public sealed record SegmentSelection(Segment Segment, IReadOnlyList<(long MinTi
         {
             var wanted = block.MaxTimeNanos >= from && block.MinTimeNanos < to
                 && (cursorTime is not { } before || block.MinTimeNanos <= before)
-                && (filter.Level is not { } level || (level >= 0 && block.MayContainLevel(level)))
-                && block.Bloom.MightContainAll(filter.TokenHashes);
+                && blockMayMatch(block);
             if (!wanted) skipped++;
             else if (previousWanted) ranges[^1] = (Math.Min(ranges[^1].Min, block.MinTimeNanos), Math.Max(ranges[^1].Max, block.MaxTimeNanos));
             else ranges.Add((block.MinTimeNanos, block.MaxTimeNanos));

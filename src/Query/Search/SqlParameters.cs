@@ -13,6 +13,7 @@ public sealed partial class SqlParameters
 
     public string Add(string value) => Next(value);
     public string Add(long value) => Next(value);
+    public string Add(double value) => Next(value);
 
     public DuckStatement Prepare(DuckConnection connection, string sql)
     {
@@ -31,8 +32,12 @@ public sealed partial class SqlParameters
         var statement = connection.Prepare(numbered);
         for (var i = 0; i < used.Count; i++)
         {
-            if (values[used[i]] is long number) statement.Bind(i + 1, number);
-            else statement.Bind(i + 1, (string)values[used[i]]);
+            _ = values[used[i]] switch
+            {
+                long number => statement.Bind(i + 1, number),
+                double number => statement.Bind(i + 1, number),
+                var text => statement.Bind(i + 1, (string)text),
+            };
         }
         return statement;
     }

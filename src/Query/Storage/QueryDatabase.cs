@@ -19,6 +19,7 @@ public sealed class QueryDatabase : IDisposable
             ["threads"] = options.Threads.ToString(),
             ["memory_limit"] = options.MemoryLimit,
             ["temp_directory"] = Path.Combine(options.DataDirectory, "tmp"),
+            ["max_temp_directory_size"] = options.TempLimit,
         });
     }
 

@@ -21,5 +21,9 @@ public sealed record StorageOptions(string DataDirectory)
     public int CompactBelowRows { get; init; } = 2_000_000;
 
     public int Threads { get; init; } = Math.Max(2, Environment.ProcessorCount);
+    /// <summary>DuckDB's memory for heads, flushes and queries together; a query that needs more fails cleanly (422).</summary>
     public string MemoryLimit { get; init; } = "1GB";
+
+    /// <summary>How much a large sort or aggregation may spill to disk beyond the memory limit.</summary>
+    public string TempLimit { get; init; } = "8GB";
 }

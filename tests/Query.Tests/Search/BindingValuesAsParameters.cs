@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using BuildingBlocks.DuckDb;
+using Query.Language;
 using Query.Search;
 
 namespace Query.Tests.Search;
@@ -33,13 +34,14 @@ public sealed class BindingValuesAsParameters : IDisposable
         segment.Bind(1, level).Bind(2, service).Bind(3, host).Bind(4, message).Bind(5, key).Bind(6, value).ExecuteNonQuery();
     }
 
-    static SearchFilter Hostile => new(
-        [new("service", Value), new("level", "ERROR"), new(Attribute, Value)],
-        [Value, "'; DROP TABLE x; --"]);
+    static Expr Shape(string service, string level, string attribute, string value, string text, string other) =>
+        new And(new Compare(new FieldRef("service", 0), CompareOp.Equal, new Literal(service, true, 0), 0),
+            new And(new Compare(new FieldRef("level", 0), CompareOp.Equal, new Literal(level, true, 0), 0),
+                new And(new Compare(new FieldRef(attribute, 0), CompareOp.Equal, new Literal(value, true, 0), 0),
+                    new And(new TextMatch(text, 0), new TextMatch(other, 0), 0), 0), 0), 0);
 
-    static SearchFilter Benign => new(
-        [new("service", "api"), new("level", "info"), new("user_id", "u1")],
-        ["hello", "world"]);
+    static Expr Hostile => Shape(Value, "ERROR", Attribute, Value, Value, "'; DROP TABLE x; --");
+    static Expr Benign => Shape("api", "info", "user_id", "u1", "hello", "world");
 
     static readonly Regex Markers = new(@"\{\{p\d+\}\}");
 
@@ -87,19 +89,32 @@ public sealed class BindingValuesAsParameters : IDisposable
     [Fact]
     public void the_conditions_are_the_same_text_whatever_values_were_typed()
     {
-        var hostile = new SearchPlanFilter(Hostile, new SqlParameters());
-        var benign = new SearchPlanFilter(Benign, new SqlParameters());
+        var hostile = FilterCompiler.Compile(Hostile, new SqlParameters());
+        var benign = FilterCompiler.Compile(Benign, new SqlParameters());
 
-        hostile.HeadConditions.ShouldBe(benign.HeadConditions);
-        hostile.SegmentConditions.ShouldBe(benign.SegmentConditions);
+        hostile.Head.ShouldBe(benign.Head);
+        hostile.Segment.ShouldBe(benign.Segment);
+    }
+
+    [Theory]
+    [InlineData("service=\"x'; DROP TABLE head; --\" AND message CONTAINS \"' OR 1=1 --\" | count by host", "service=\"api\" AND message CONTAINS \"timeout\" | count by host")]
+    [InlineData("\"; SELECT * FROM read_parquet('/etc/passwd'); --\" OR level=error", "\"timeout\" OR level=warn")]
+    [InlineData("user_id IN (\"a'\", \"b;\", \"🦆\") NOT host =~ \"(.*)'$\"", "user_id IN (\"a\", \"b\", \"c\") NOT host =~ \"web\"")]
+    public void a_parsed_query_compiles_to_the_same_sql_as_a_harmless_one_of_the_same_shape(string hostile, string harmless)
+    {
+        var compiled = FilterCompiler.Compile(QueryParser.Parse(hostile).Filter, new SqlParameters());
+        var expected = FilterCompiler.Compile(QueryParser.Parse(harmless).Filter, new SqlParameters());
+
+        compiled.Head.ShouldBe(expected.Head);
+        compiled.Segment.ShouldBe(expected.Segment);
     }
 
     [Fact]
     public void the_conditions_hold_nothing_but_column_names_functions_and_markers()
     {
-        var filter = new SearchPlanFilter(Hostile, new SqlParameters());
+        var filter = FilterCompiler.Compile(Hostile, new SqlParameters());
 
-        foreach (var conditions in new[] { filter.HeadConditions, filter.SegmentConditions })
+        foreach (var conditions in new[] { filter.Head, filter.Segment })
         {
             Markers.Matches(conditions).Count.ShouldBeGreaterThanOrEqualTo(5);
             Markers.Replace(conditions, "").ShouldMatch(@"^[ A-Za-z_(),=\[\]]*$");
@@ -113,21 +128,20 @@ public sealed class BindingValuesAsParameters : IDisposable
     public void hostile_values_find_the_row_that_holds_them_in_the_head()
     {
         var parameters = new SqlParameters();
-        var filter = new SearchPlanFilter(Hostile with { Texts = [Value] }, parameters);
+        var filter = FilterCompiler.Compile(Shape(Value, "ERROR", Attribute, Value, Value, Value), parameters);
 
-        using var statement = parameters.Prepare(connection, "SELECT count(*) FROM head WHERE true" + filter.HeadConditions);
+        using var statement = parameters.Prepare(connection, "SELECT count(*) FROM head WHERE " + filter.Head);
 
         statement.ExecuteScalar<long>().ShouldBe(1);
-        filter.Level.ShouldBe((int)Contracts.Logs.LogLevel.Error);
     }
 
     [Fact]
     public void hostile_values_find_the_row_that_holds_them_in_a_segment()
     {
         var parameters = new SqlParameters();
-        var filter = new SearchPlanFilter(Hostile with { Texts = [Value] }, parameters);
+        var filter = FilterCompiler.Compile(Shape(Value, "ERROR", Attribute, Value, Value, Value), parameters);
 
-        using var statement = parameters.Prepare(connection, "SELECT count(*) FROM segment WHERE true" + filter.SegmentConditions);
+        using var statement = parameters.Prepare(connection, "SELECT count(*) FROM segment WHERE " + filter.Segment);
 
         statement.ExecuteScalar<long>().ShouldBe(1);
     }
@@ -136,10 +150,10 @@ public sealed class BindingValuesAsParameters : IDisposable
     public void a_level_name_that_means_nothing_matches_nothing_instead_of_reaching_the_sql()
     {
         var parameters = new SqlParameters();
-        var filter = new SearchPlanFilter(new SearchFilter([new("level", "' OR '1'='1")], []), parameters);
+        var filter = FilterCompiler.Compile(new Compare(new FieldRef("level", 0), CompareOp.Equal, new Literal("' OR '1'='1", true, 0), 0), parameters);
 
-        filter.Level.ShouldBe(-1);
-        using var statement = parameters.Prepare(connection, "SELECT count(*) FROM head WHERE true" + filter.HeadConditions);
+        filter.Head.ShouldBe("false");
+        using var statement = parameters.Prepare(connection, "SELECT count(*) FROM head WHERE " + filter.Head);
         statement.ExecuteScalar<long>().ShouldBe(0);
     }
 

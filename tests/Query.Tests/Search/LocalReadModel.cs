@@ -1,6 +1,7 @@
 using Contracts.Logs;
 using Microsoft.Extensions.Logging.Abstractions;
 using Query.Indexing;
+using Query.Language;
 using Query.Search;
 using Query.Segments;
 using Query.Storage;
@@ -56,7 +57,10 @@ public sealed class LocalReadModel : IDisposable
     }
 
     public SearchResponse Search(string query, int limit = 1000, SearchCursor? cursor = null, string tenant = Tenant) =>
-        new SearchExecutor(ReadModel, Database).Run(new SearchRequest(tenant, SearchFilterParser.Parse(query), 0, 4_000_000_000_000_000_000, limit, cursor));
+        new SearchExecutor(ReadModel, Database, new QueryBudget(TimeSpan.FromSeconds(30)))
+            .Run(new SearchRequest(tenant, QueryPlan.From(QueryParser.Parse(query)), 0, 4_000_000_000_000_000_000, limit, cursor));
+
+    public IEnumerable<SearchResult> Lines(SearchResponse response) => response.Results!.Cast<SearchResult>();
 
     /// <summary>Every result, page after page.</summary>
     public List<SearchResult> SearchAll(string query, int pageSize = 1000)
@@ -66,7 +70,7 @@ public sealed class LocalReadModel : IDisposable
         while (true)
         {
             var page = Search(query, pageSize, cursor);
-            all.AddRange(page.Results);
+            all.AddRange(Lines(page));
             if (page.NextCursor is null) return all;
             SearchCursor.TryDecode(page.NextCursor, out var next).ShouldBeTrue();
             cursor = next;
