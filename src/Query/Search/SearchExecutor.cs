@@ -30,32 +30,28 @@ public sealed class SearchExecutor(ReadModel readModel, QueryDatabase database, 
             new SearchStats(0, view.Segments.Count - candidates.Count, 0, selections.Sum(s => s.BlocksSkipped), 0, view.Heads.Count));
 
         using var lease = database.Rent();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(budget.Time);
-        using (timeout.Token.Register(lease.Connection.Interrupt))
+        using var watchdog = new QueryWatchdog(lease.Connection, budget.Time, ct);
+        try
         {
-            try
+            var response = request.Plan switch
             {
-                var response = request.Plan switch
-                {
-                    { NewestFirst: true } => LineSearch.Run(lease.Connection, query),
-                    { Aggregation: null } => LineSearch.RunSorted(lease.Connection, query),
-                    _ => Aggregation.Run(lease.Connection, query),
-                };
-                return response with { DurationMs = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2) };
-            }
-            catch (DuckDbException e) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
-            {
-                throw new QueryBudgetException(408, $"The query ran longer than its budget of {budget.Time.TotalSeconds:0.#} s; narrow the time range or the filter.", e);
-            }
-            catch (DuckDbException e) when (e.Message.Contains("Out of Memory", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new QueryBudgetException(422, "The query needs more memory than its budget; narrow the range, or group by fewer distinct values.", e);
-            }
-            catch (DuckDbException e) when (e.Message.Contains("regular expression", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("regex", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new QueryBudgetException(400, "A regular expression in the query is not valid RE2 syntax: " + e.Message, e);
-            }
+                { NewestFirst: true } => LineSearch.Run(lease.Connection, query),
+                { Aggregation: null } => LineSearch.RunSorted(lease.Connection, query),
+                _ => Aggregation.Run(lease.Connection, query),
+            };
+            return response with { DurationMs = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2) };
+        }
+        catch (DuckDbException e) when (watchdog.Expired && !ct.IsCancellationRequested)
+        {
+            throw new QueryBudgetException(408, $"The query ran longer than its budget of {budget.Time.TotalSeconds:0.###} s; narrow the time range or the filter.", e);
+        }
+        catch (DuckDbException e) when (e.Message.Contains("Out of Memory", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new QueryBudgetException(422, "The query needs more memory than its budget; narrow the range, or group by fewer distinct values.", e);
+        }
+        catch (DuckDbException e) when (e.Message.Contains("regular expression", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("regex", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new QueryBudgetException(400, "A regular expression in the query is not valid RE2 syntax: " + e.Message, e);
         }
     }
 }

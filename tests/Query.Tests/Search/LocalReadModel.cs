@@ -15,9 +15,9 @@ public sealed class LocalReadModel : IDisposable
     readonly string directory = Path.Combine(Path.GetTempPath(), "query-tests-" + Guid.NewGuid().ToString("N")[..8]);
     long generation;
 
-    public LocalReadModel(int rowGroupRows = 2048)
+    public LocalReadModel(int rowGroupRows = 2048, string memoryLimit = "1GB", string tempLimit = "8GB")
     {
-        Options = new StorageOptions(directory) { RowGroupRows = rowGroupRows };
+        Options = new StorageOptions(directory) { RowGroupRows = rowGroupRows, MemoryLimit = memoryLimit, TempLimit = tempLimit };
         Directory.CreateDirectory(Path.Combine(directory, "tmp"));
         Database = new QueryDatabase(Options);
         Writer = new SegmentWriter(rowGroupRows);
@@ -56,9 +56,10 @@ public sealed class LocalReadModel : IDisposable
         ReadModel.CommitFlush(head, parts);
     }
 
-    public SearchResponse Search(string query, int limit = 1000, SearchCursor? cursor = null, string tenant = Tenant) =>
-        new SearchExecutor(ReadModel, Database, new QueryBudget(TimeSpan.FromSeconds(30)))
-            .Run(new SearchRequest(tenant, QueryPlan.From(QueryParser.Parse(query)), 0, 4_000_000_000_000_000_000, limit, cursor));
+    public SearchResponse Search(string query, int limit = 1000, SearchCursor? cursor = null, string tenant = Tenant,
+        long from = 0, long to = 4_000_000_000_000_000_000, TimeSpan? budget = null) =>
+        new SearchExecutor(ReadModel, Database, new QueryBudget(budget ?? TimeSpan.FromSeconds(30)))
+            .Run(new SearchRequest(tenant, QueryPlan.From(QueryParser.Parse(query)), from, to, limit, cursor));
 
     public IEnumerable<SearchResult> Lines(SearchResponse response) => response.Results!.Cast<SearchResult>();
 
