@@ -21,6 +21,7 @@ public sealed class LogIndexer(IndexerOptions options, StorageOptions storage, Q
     public const string GroupId = "query";
     readonly RecentBatches recent = new(storage.DedupeWindow);
     readonly Dictionary<TopicPartition, long> positions = [];
+    readonly HashSet<string> lateTenants = [];
     long generation;
     DuckConnection? connection;
     HeadTable? head;
@@ -64,7 +65,7 @@ public sealed class LogIndexer(IndexerOptions options, StorageOptions storage, Q
                     Index(result);
                     consumed++;
                 }
-                if (consumed > 0) rows!.Flush(); // visible to search from here on
+                if (consumed > 0) MakeVisible();
                 if (head!.Rows >= storage.MaxHeadRows || (head.Rows > 0 && DateTime.UtcNow - head.Started >= storage.FlushInterval))
                     Flush(consumer);
             }
@@ -110,14 +111,25 @@ public sealed class LogIndexer(IndexerOptions options, StorageOptions storage, Q
             IndexerMetrics.Duplicates.Add(1, IndexerMetrics.Tenant(batch.Tenant));
             return;
         }
-        // Before the lines become searchable: cached answers for the finished range they fall in must not be served.
         var late = (DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks - QueryCache.FinishedAfter.Ticks) * 100;
-        if (batch.Records.Any(r => r.TimestampNanos <= late)) cache.NoteLateData(batch.Tenant);
+        if (batch.Records.Any(r => r.TimestampNanos <= late)) lateTenants.Add(batch.Tenant);
         for (var i = 0; i < batch.Records.Count; i++)
             rows!.Append(batch.Tenant, partition, batch.Records[i], HeadRows.RowId(partition, input.Offset.Value, i));
         head!.Rows += batch.Records.Count;
         (head.Batches.TryGetValue(batch.Tenant, out var list) ? list : head.Batches[batch.Tenant] = []).Add(seen);
         IndexerMetrics.Records.Add(batch.Records.Count, IndexerMetrics.Tenant(batch.Tenant));
+    }
+
+    /// <summary>
+    /// Commits the appended rows, which makes them searchable, then invalidates cached answers of finished ranges
+    /// that late lines fell into. After, not before: a query reads the cache epoch before it takes its view, so one
+    /// that missed these lines used the old epoch, which the bump retires.
+    /// </summary>
+    void MakeVisible()
+    {
+        rows!.Flush();
+        foreach (var tenant in lateTenants) cache.NoteLateData(tenant);
+        lateTenants.Clear();
     }
 
     void StartHead()
@@ -131,6 +143,7 @@ public sealed class LogIndexer(IndexerOptions options, StorageOptions storage, Q
     void Flush(IConsumer<string, byte[]> consumer)
     {
         if (head is null || connection is null) return;
+        MakeVisible();
         rows!.Dispose();
         var flushed = head;
         var covered = positions.ToDictionary();
