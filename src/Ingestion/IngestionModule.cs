@@ -5,7 +5,6 @@ using Ingestion.Metering;
 using Ingestion.Publishing;
 using ServiceDefaults;
 using ServiceDefaults.Health;
-using StackExchange.Redis;
 
 namespace Ingestion;
 
@@ -23,7 +22,6 @@ public static class IngestionModule
         services.AddTenantConfigCache(configuration, "ingestion");
         // A short delivery timeout: a client waiting on a broker that is down gets 503 with Retry-After promptly.
         services.AddSingleton(_ => new MessageProducer(kafka, "ingestion", deliveryTimeout: TimeSpan.FromSeconds(5)));
-        services.AddSingleton(_ => ConnectRedis(configuration.Required("redis")));
         services.AddSingleton<RedisRateLimiter>();
         services.AddSingleton<LocalRateLimiter>();
         services.AddSingleton<ResilientRateLimiter>();
@@ -34,14 +32,5 @@ public static class IngestionModule
         services.AddHostedService<UsageReporter>();
         services.AddSingleton<Intake.Intake>();
         return builder;
-    }
-
-    static ConnectionMultiplexer ConnectRedis(string connectionString)
-    {
-        var options = ConfigurationOptions.Parse(connectionString);
-        options.AbortOnConnectFail = false;
-        options.ConnectTimeout = 2000;
-        options.SyncTimeout = 1000;
-        return ConnectionMultiplexer.Connect(options);
     }
 }

@@ -5,7 +5,6 @@ using Query.Segments;
 using Query.Storage;
 using ServiceDefaults;
 using ServiceDefaults.Health;
-using StackExchange.Redis;
 
 namespace Query;
 
@@ -36,7 +35,6 @@ public static class QueryModule
         services.AddHostedService(sp => sp.GetRequiredService<LogIndexer>());
         services.AddHostedService<Compactor>();
         services.AddHealthChecks().AddCheck<IndexerHealthCheck>("indexer", tags: [ServiceDefaults.Extensions.ReadyTag]);
-        services.AddSingleton(_ => ConnectRedis(configuration.Required("redis")));
         services.AddSingleton(new QueryBudget(configuration.GetValue("Query:TimeBudget", TimeSpan.FromSeconds(30))));
         services.AddSingleton(new QueryAdmission(configuration.GetValue("Query:ConcurrentQueriesPerTenant", 4)));
         services.AddSingleton<QueryCache>();
@@ -44,14 +42,5 @@ public static class QueryModule
         services.AddSingleton<SearchExecutor>();
         services.AddSingleton<QueryService>();
         return builder;
-    }
-
-    static IConnectionMultiplexer ConnectRedis(string connectionString)
-    {
-        var options = ConfigurationOptions.Parse(connectionString);
-        options.AbortOnConnectFail = false;
-        options.ConnectTimeout = 2000;
-        options.SyncTimeout = 1000;
-        return ConnectionMultiplexer.Connect(options);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StackExchange.Redis;
 
 namespace ServiceDefaults.Health;
 
@@ -19,12 +20,19 @@ public static class DependencyHealthChecks
         {
             var name = dependency.ToString().ToLowerInvariant();
             var connectionString = builder.Configuration.GetConnectionString(name);
+            if (dependency == Dependency.Redis && connectionString is { Length: > 0 } redis)
+            {
+                builder.Services.AddSingleton(_ => RedisConnection.Connect(redis));
+                builder.Services.AddSingleton<IConnectionMultiplexer>(sp => sp.GetRequiredService<ConnectionMultiplexer>());
+                checks.Add(new HealthCheckRegistration(name, sp => new RedisHealthCheck(sp.GetRequiredService<ConnectionMultiplexer>()),
+                    HealthStatus.Unhealthy, [Extensions.ReadyTag], Timeout));
+                continue;
+            }
             IHealthCheck check = connectionString is null or ""
                 ? new MissingConnectionString(name)
                 : dependency switch
                 {
                     Dependency.Postgres => new PostgresHealthCheck(connectionString),
-                    Dependency.Redis => new RedisHealthCheck(connectionString),
                     Dependency.Kafka => new KafkaHealthCheck(connectionString),
                     Dependency.Blob => new BlobHealthCheck(connectionString),
                     _ => throw new ArgumentOutOfRangeException(nameof(dependencies), dependency, null),
