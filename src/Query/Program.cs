@@ -1,5 +1,6 @@
 using Query;
 using Query.Search;
+using Query.Tail;
 using ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,5 +9,7 @@ builder.AddQuery();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.UseWebSockets();
 app.MapSearchEndpoints();
+app.MapTailEndpoints();
 app.Run();

@@ -3,6 +3,7 @@ using Query.Indexing;
 using Query.Search;
 using Query.Segments;
 using Query.Storage;
+using Query.Tail;
 using ServiceDefaults;
 using ServiceDefaults.Health;
 
@@ -31,6 +32,7 @@ public static class QueryModule
         services.AddSingleton<ReadModel>();
         services.AddSingleton(new SegmentWriter(storage.RowGroupRows));
         services.AddSingleton<HeadFlusher>();
+        services.AddSingleton<TailHub>();
         services.AddSingleton<LogIndexer>();
         services.AddHostedService(sp => sp.GetRequiredService<LogIndexer>());
         services.AddHostedService<Compactor>();

@@ -36,6 +36,8 @@ public sealed class RawLogProcessor(ProcessorOptions options, TenantPipelines pi
             EnableAutoCommit = false,
             ReconnectBackoffMaxMs = 1000,
             SessionTimeoutMs = 10_000,
+            // A fetch returns after at most 100 ms even when little has arrived: a quiet tenant's line is not held back.
+            FetchWaitMaxMs = 100,
         }).SetLogHandler((_, m) => logger.LogDebug("librdkafka {Facility}: {Message}", m.Facility, m.Message)).Build();
         ConsumerLag.Track(consumer);
         consumer.Subscribe(Topics.LogsRaw);

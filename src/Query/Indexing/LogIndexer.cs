@@ -6,6 +6,7 @@ using Contracts;
 using Contracts.Logs;
 using Query.Search;
 using Query.Storage;
+using Query.Tail;
 
 namespace Query.Indexing;
 
@@ -16,7 +17,7 @@ namespace Query.Indexing;
 /// Offsets are committed only after the flush that contains them is durable.
 /// </summary>
 public sealed class LogIndexer(IndexerOptions options, StorageOptions storage, QueryDatabase database, ReadModel readModel,
-    HeadFlusher flusher, QueryCache cache, ILogger<LogIndexer> logger) : BackgroundService
+    HeadFlusher flusher, QueryCache cache, TailHub tail, ILogger<LogIndexer> logger) : BackgroundService
 {
     public const string GroupId = "query";
     readonly RecentBatches recent = new(storage.DedupeWindow);
@@ -46,6 +47,8 @@ public sealed class LogIndexer(IndexerOptions options, StorageOptions storage, Q
             EnableAutoCommit = false,
             ReconnectBackoffMaxMs = 1000,
             SessionTimeoutMs = 10_000,
+            // A fetch returns after at most 100 ms even when little has arrived: lines reach search and tails sooner.
+            FetchWaitMaxMs = 100,
             // librdkafka prefetches up to 64 MB per partition by default; the head, not the fetch queue, should hold memory.
             QueuedMaxMessagesKbytes = 16 * 1024,
         }).SetLogHandler((_, m) => logger.LogDebug("librdkafka {Facility}: {Message}", m.Facility, m.Message))
@@ -114,7 +117,10 @@ public sealed class LogIndexer(IndexerOptions options, StorageOptions storage, Q
         var late = (DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks - QueryCache.FinishedAfter.Ticks) * 100;
         if (batch.Records.Any(r => r.TimestampNanos <= late)) lateTenants.Add(batch.Tenant);
         for (var i = 0; i < batch.Records.Count; i++)
+        {
             rows!.Append(batch.Tenant, partition, batch.Records[i], HeadRows.RowId(partition, input.Offset.Value, i));
+            tail.Publish(batch.Tenant, batch.Records[i]);
+        }
         head!.Rows += batch.Records.Count;
         (head.Batches.TryGetValue(batch.Tenant, out var list) ? list : head.Batches[batch.Tenant] = []).Add(seen);
         IndexerMetrics.Records.Add(batch.Records.Count, IndexerMetrics.Tenant(batch.Tenant));

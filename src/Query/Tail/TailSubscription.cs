@@ -8,9 +8,9 @@ namespace Query.Tail;
 /// <summary>
 /// One live tail: the matching lines of its tenant, in a buffer of fixed size. The indexer never waits for a tail.
 /// When the buffer is full a line is dropped and counted (so is a line its regex could not decide in time), and the
-/// count reaches the reader as one
-/// <see cref="TailEntry.IsDropNotice">notice</see> exactly where the lines are missing: after the lines buffered before
-/// them, before any line that came after. Disposing ends the tail and leaves the hub.
+/// count reaches the reader as one <see cref="TailEntry.IsDropNotice">notice</see> exactly where the lines are
+/// missing: after the lines buffered before them, before any line that came after. Disposing ends the tail and
+/// leaves the hub.
 /// </summary>
 public sealed class TailSubscription : IDisposable
 {
