@@ -64,10 +64,28 @@ public sealed class PostgresEventStore(NpgsqlDataSource db, EventTypeRegistry ty
 
     /// <summary>
     /// Loads a stream, decides on its current state and appends the outcome with <paramref name="integration"/>'s messages
-    /// for the new state and version. Nothing is retried: a conflict goes back to the caller.
+    /// for the new state and version. When the caller named a version (If-Match), a conflict goes back to the caller.
+    /// Otherwise the caller asked about the current state, whatever it is, so a write that slipped in between the load
+    /// and the append (a saga step, another request) is met by deciding again on the fresher state (decisions are pure).
     /// </summary>
     public async Task<Decision<T>> DecideAsync<T>(string streamId, ExpectedVersion expected, Func<T, IReadOnlyList<object>> decide,
         EventMetadata metadata, Func<T, int, IReadOnlyList<OutboxMessage>>? integration = null, CancellationToken ct = default)
+        where T : IAggregate<T>
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await DecideOnceAsync(streamId, expected, decide, metadata, integration, ct);
+            }
+            catch (ConcurrencyException) when (expected.Value is null && attempt < 5)
+            {
+            }
+        }
+    }
+
+    async Task<Decision<T>> DecideOnceAsync<T>(string streamId, ExpectedVersion expected, Func<T, IReadOnlyList<object>> decide,
+        EventMetadata metadata, Func<T, int, IReadOnlyList<OutboxMessage>>? integration, CancellationToken ct)
         where T : IAggregate<T>
     {
         var (state, version) = await LoadAsync<T>(streamId, ct);

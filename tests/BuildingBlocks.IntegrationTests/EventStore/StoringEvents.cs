@@ -35,6 +35,39 @@ public sealed class StoringEvents(InfrastructureFixture infra) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task decides_again_on_the_fresher_state_when_a_write_slips_in_and_no_version_was_named()
+    {
+        var store = Store();
+        await store.AppendAsync(stream, ExpectedVersion.NoStream, [new CounterStarted("c")], Metadata);
+        var seen = new List<int>();
+
+        var decision = await store.DecideAsync<Counter>(stream, ExpectedVersion.Any, state =>
+        {
+            seen.Add(state.Value);
+            if (seen.Count == 1) // another writer appends between this load and this append
+                store.AppendAsync(stream, ExpectedVersion.Any, [new CounterIncremented(10)], Metadata).GetAwaiter().GetResult();
+            return [new CounterIncremented(1)];
+        }, Metadata);
+
+        seen.ShouldBe([0, 10]);
+        decision.State.Value.ShouldBe(11);
+        (await store.LoadAsync<Counter>(stream)).Version.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task leaves_the_conflict_to_a_caller_who_named_a_version()
+    {
+        var store = Store();
+        await store.AppendAsync(stream, ExpectedVersion.NoStream, [new CounterStarted("c")], Metadata);
+
+        await Should.ThrowAsync<ConcurrencyException>(() => store.DecideAsync<Counter>(stream, ExpectedVersion.Exactly(1), _ =>
+        {
+            store.AppendAsync(stream, ExpectedVersion.Any, [new CounterIncremented(10)], Metadata).GetAwaiter().GetResult();
+            return [new CounterIncremented(1)];
+        }, Metadata));
+    }
+
+    [Fact]
     public async Task refuses_an_append_at_a_stale_expected_version()
     {
         var store = Store();
