@@ -20,6 +20,12 @@ public sealed class ReadModel(SegmentLayout layout, QueryDatabase database, ILog
     /// <summary>Reads every manifest and index; deletes files no manifest lists (left by a crash mid-write).</summary>
     public void Load()
     {
+        // Under the lock: the compactor and queries wait for a complete catalog instead of reading a half-built one.
+        lock (gate) LoadFromDisk();
+    }
+
+    void LoadFromDisk()
+    {
         Directory.CreateDirectory(layout.Root);
         foreach (var tenantDirectory in Directory.EnumerateDirectories(layout.Root, "tenant_id=*"))
         {
