@@ -9,6 +9,9 @@ public static class Topics
     public const string PlatformConfig = "platform.config";
     public const string Usage = "usage";
 
+    /// <summary>What the read model deleted (retention, delete-by-query, tenant deletion), for Tenancy's audit trail.</summary>
+    public const string DataLifecycle = "data.lifecycle";
+
     /// <summary>Data topics spread tenants over partitions; the config topic keeps one partition so its order is global.</summary>
     public const int DataTopicPartitions = 6;
 
@@ -21,10 +24,12 @@ public static class Topics
         (Alerts, DataTopicPartitions),
         (PlatformConfig, 1),
         (Usage, DataTopicPartitions),
+        (DataLifecycle, DataTopicPartitions),
         (DeadLetter(LogsRaw), DataTopicPartitions),
         (DeadLetter(LogsProcessed), DataTopicPartitions),
         (DeadLetter(Alerts), DataTopicPartitions),
         (DeadLetter(PlatformConfig), 1),
         (DeadLetter(Usage), DataTopicPartitions),
+        (DeadLetter(DataLifecycle), DataTopicPartitions),
     ];
 }

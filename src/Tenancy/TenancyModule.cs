@@ -9,6 +9,7 @@ using ServiceDefaults.Health;
 using Tenancy.Access;
 using Tenancy.AlertRules;
 using Tenancy.ApiKeys;
+using Tenancy.DataLifecycle;
 using Tenancy.Pipelines;
 using Tenancy.Provisioning;
 using Tenancy.Storage;
@@ -51,9 +52,14 @@ public static class TenancyModule
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<ProvisioningSaga>();
         services.AddSingleton<UsageRollup>();
-        services.AddHostedService(sp => new ConsumerHost(
+        services.AddSingleton<DataLifecycleRecorder>();
+        // Not AddHostedService: it registers one service per implementation type, so a second ConsumerHost would be dropped.
+        services.AddSingleton<IHostedService>(sp => new ConsumerHost(
             new ConsumerOptions(configuration.Required("kafka"), "tenancy-usage", [Topics.Usage]),
             sp.GetRequiredService<UsageRollup>().Handlers, sp.GetRequiredService<MessageProducer>(), sp.GetRequiredService<ILogger<ConsumerHost>>()));
+        services.AddSingleton<IHostedService>(sp => new ConsumerHost(
+            new ConsumerOptions(configuration.Required("kafka"), "tenancy-data-lifecycle", [Topics.DataLifecycle]),
+            sp.GetRequiredService<DataLifecycleRecorder>().Handlers, sp.GetRequiredService<MessageProducer>(), sp.GetRequiredService<ILogger<ConsumerHost>>()));
         return builder;
     }
 }

@@ -1,6 +1,7 @@
 using BuildingBlocks.EventStore;
 using Tenancy.AlertRules;
 using Tenancy.ApiKeys;
+using Tenancy.DataLifecycle;
 using Tenancy.Pipelines;
 using Tenancy.Tenants;
 
@@ -27,5 +28,7 @@ static class TenancyEventTypes
         .Register<AlertRuleChanged>("alertrule.changed.v1")
         .Register<AlertRuleEnabled>("alertrule.enabled.v1")
         .Register<AlertRuleDisabled>("alertrule.disabled.v1")
-        .Register<AlertRuleDeleted>("alertrule.deleted.v1");
+        .Register<AlertRuleDeleted>("alertrule.deleted.v1")
+        .Register<TenantDataPurged>("tenant.data-purged.v1")
+        .Register<TenantDataErased>("tenant.data-erased.v1");
 }
