@@ -1,4 +1,5 @@
 using Query;
+using Query.Lifecycle;
 using Query.Search;
 using Query.Tail;
 using ServiceDefaults;
@@ -12,4 +13,5 @@ app.MapDefaultEndpoints();
 app.UseWebSockets();
 app.MapSearchEndpoints();
 app.MapTailEndpoints();
+app.MapDeletionEndpoints();
 app.Run();

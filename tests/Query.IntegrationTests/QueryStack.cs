@@ -8,20 +8,22 @@ using TestInfrastructure;
 namespace Query.IntegrationTests;
 
 /// <summary>The whole pipeline as real processes: Tenancy, Ingestion, Processing and Query on real infrastructure.</summary>
-public sealed class QueryStack : IAsyncLifetime
+public class QueryStack : IAsyncLifetime
 {
     public PlatformStack Stack { get; private set; } = null!;
     MessageProducer producer = null!;
 
     public string SegmentsDirectory => Path.Combine(Stack.StateDirectory, "data", "query", "segments");
 
+    protected virtual Task<PlatformStack> StartStackAsync() => PlatformStack.StartAsync("tenancy", "ingestion", "processing", "query");
+
     public async Task InitializeAsync()
     {
-        Stack = await PlatformStack.StartAsync("tenancy", "ingestion", "processing", "query");
+        Stack = await StartStackAsync();
         producer = new MessageProducer(Stack.Kafka.ConnectionString, "query-tests");
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         producer.Dispose();
         await Stack.DisposeAsync();

@@ -8,7 +8,7 @@ namespace Query.IntegrationTests;
 [Collection(QueryCollection.Name)]
 public sealed class ReadingSegmentsIndependently(QueryStack stack)
 {
-    static readonly string[] Schema =
+    internal static readonly string[] Schema =
     [
         "timestamp TIMESTAMP_NS", "observed_timestamp TIMESTAMP_NS", "level VARCHAR", "service VARCHAR", "host VARCHAR",
         "message VARCHAR", "trace_id VARCHAR", "span_id VARCHAR", "attributes MAP(VARCHAR, VARCHAR)", "source VARCHAR",
@@ -39,7 +39,7 @@ public sealed class ReadingSegmentsIndependently(QueryStack stack)
         !Directory.Exists(tenantFolder) ? 0 : Directory.EnumerateFiles(tenantFolder, "manifest-p*.json")
             .Sum(m => JsonDocument.Parse(File.ReadAllText(m)).RootElement.GetProperty("segments").EnumerateArray().Sum(s => s.GetProperty("rows").GetInt64()));
 
-    static List<JsonElement> ReadWithNode(string tenantFolder)
+    internal static List<JsonElement> ReadWithNode(string tenantFolder)
     {
         var modules = Path.Combine(RepositoryLayout.FindRoot(), ".platform", "tools", "node_modules");
         var script = Path.Combine(AppContext.BaseDirectory, "read-segments.mjs");

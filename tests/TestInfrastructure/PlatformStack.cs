@@ -43,16 +43,23 @@ public sealed class PlatformStack : IAsyncDisposable
     public int? Pid(string service) => services[service].Process?.Pid;
 
     /// <summary>Tenancy always runs (every service authenticates through its configuration).</summary>
-    public static async Task<PlatformStack> StartAsync(params string[] serviceNames)
+    public static Task<PlatformStack> StartAsync(params string[] serviceNames) => StartAsync(serviceNames, configure: null);
+
+    /// <param name="configure">Called before anything starts, e.g. to <see cref="SetEnvironment"/> of a service.</param>
+    public static async Task<PlatformStack> StartAsync(string[] serviceNames, Action<PlatformStack>? configure)
     {
         var state = Path.Combine(Path.GetTempPath(), "platform-stack-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(state);
         File.SetUnixFileMode(state, (UnixFileMode)0b111_101_101);
         var stack = new PlatformStack(state, serviceNames);
+        configure?.Invoke(stack);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await stack.orchestrator.StartAsync(timeout.Token);
         return stack;
     }
+
+    /// <summary>Sets a variable of a service's environment; it wins over the connection strings the stack wires.</summary>
+    public void SetEnvironment(string service, string key, string value) => services[service].SetEnvironment(key, value);
 
     /// <summary>Kills a service with SIGKILL (a crash, no shutdown code runs) and starts it again.</summary>
     public async Task CrashAndRestartAsync(string service)

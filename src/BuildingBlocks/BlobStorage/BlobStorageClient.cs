@@ -87,6 +87,50 @@ public sealed class BlobStorageClient
         }
     }
 
+    /// <summary>
+    /// Streams the whole blob into <paramref name="destination"/> without holding it in memory, checking it against the
+    /// MD5 stored with the blob when there is one. A failed attempt is retried from the start, so the destination is
+    /// truncated to its starting position first; it must be seekable.
+    /// </summary>
+    /// <returns>False when the blob or its container does not exist.</returns>
+    public async Task<bool> DownloadBlobAsync(string container, string name, Stream destination, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        var start = destination.Position;
+        try
+        {
+            return await _sender.SendAsync(() => Get(BlobAddress.Blob(_connection, container, name)), async (response, ct) =>
+            {
+                destination.SetLength(start);
+                destination.Position = start;
+                using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+                await using var body = await response.Content.ReadAsStreamAsync(ct);
+                var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 20);
+                try
+                {
+                    int read;
+                    while ((read = await body.ReadAsync(buffer, ct)) > 0)
+                    {
+                        md5.AppendData(buffer, 0, read);
+                        await destination.WriteAsync(buffer.AsMemory(0, read), ct);
+                    }
+                }
+                finally
+                {
+                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                }
+                if (response.Content.Headers.ContentMD5 is { } expected && !md5.GetHashAndReset().AsSpan().SequenceEqual(expected))
+                    throw new BlobStorageException(response.StatusCode, "Md5Mismatch",
+                        $"Blob storage GET {response.RequestMessage?.RequestUri?.AbsolutePath} returned content that does not match its Content-MD5.");
+                return true;
+            }, ct);
+        }
+        catch (BlobStorageException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
     /// <returns>
     /// Up to <paramref name="length"/> bytes from <paramref name="offset"/> (fewer at the end of the blob), or null when missing.
     /// An offset at or past the end is refused by the service with 416 InvalidRange.

@@ -35,6 +35,9 @@ public sealed class TenantConfigCache(TimeProvider clock)
 
     public TenantConfig? Tenant(string tenantId) => Current.Tenants.GetValueOrDefault(tenantId);
 
+    /// <summary>Every tenant the cache knows, deleted ones included.</summary>
+    public IEnumerable<TenantConfig> Tenants => Current.Tenants.Values;
+
     public PipelineConfig? Pipeline(string tenantId) => Current.Pipelines.GetValueOrDefault(tenantId);
 
     /// <summary>The tenant's rules that are not deleted, disabled ones included, ordered by rule id.</summary>

@@ -11,6 +11,8 @@ static class IndexerMetrics
         "Batches dropped because they were already indexed (a replay by the processor or by this indexer).");
     public static readonly Counter<long> Unreadable = Meter.CreateCounter<long>("query.indexer.unreadable", "{message}",
         "logs.processed messages that could not be decoded (logged with their offset and skipped).");
+    public static readonly Counter<long> OfDeletedTenants = Meter.CreateCounter<long>("query.indexer.deleted_tenant_records", "{record}",
+        "Records dropped because their tenant's deletion was requested.");
     public static readonly Counter<long> SegmentsWritten = Meter.CreateCounter<long>("query.segments.written", "{segment}",
         "Segments written by flushes and compactions.");
     public static readonly Histogram<double> FlushDuration = Meter.CreateHistogram<double>("query.flush.duration", "s",

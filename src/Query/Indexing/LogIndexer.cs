@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using BuildingBlocks.DuckDb;
 using BuildingBlocks.Messaging;
+using BuildingBlocks.TenantConfig;
 using Confluent.Kafka;
 using Contracts;
 using Contracts.Logs;
+using Query.Lifecycle;
 using Query.Search;
 using Query.Storage;
 using Query.Tail;
@@ -17,7 +19,7 @@ namespace Query.Indexing;
 /// Offsets are committed only after the flush that contains them is durable.
 /// </summary>
 public sealed class LogIndexer(IndexerOptions options, StorageOptions storage, QueryDatabase database, ReadModel readModel,
-    HeadFlusher flusher, QueryCache cache, TailHub tail, ILogger<LogIndexer> logger) : BackgroundService
+    HeadFlusher flusher, QueryCache cache, TailHub tail, TenantConfigCache config, ILogger<LogIndexer> logger) : BackgroundService
 {
     public const string GroupId = "query";
     readonly RecentBatches recent = new(storage.DedupeWindow);
@@ -107,6 +109,11 @@ public sealed class LogIndexer(IndexerOptions options, StorageOptions storage, Q
         {
             IndexerMetrics.Unreadable.Add(1);
             logger.LogError(e, "Unreadable logs.processed message at {Partition}@{Offset} skipped", partition, input.Offset.Value);
+            return;
+        }
+        if (TenantErasure.IsDeleted(config.Tenant(batch.Tenant)))
+        {
+            IndexerMetrics.OfDeletedTenants.Add(batch.Records.Count);
             return;
         }
         if (input.Offset.Value < readModel.NextOffset(batch.Tenant, partition) || !recent.TryAdd(batch.BatchId, out var seen))

@@ -27,7 +27,7 @@ public static class LineSearch
         {
             var batch = candidates.Skip(next).Take(wave).ToList();
             next += batch.Count;
-            branches.AddRange(batch.Select(s => query.Sources.Segment(s, columns)));
+            branches.AddRange(batch.Select(s => query.Source(s, columns)));
             stats = stats with
             {
                 SegmentsScanned = stats.SegmentsScanned + batch.Count,

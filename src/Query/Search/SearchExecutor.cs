@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BuildingBlocks.DuckDb;
+using Query.Archive;
 using Query.Language;
 using Query.Storage;
 
@@ -8,9 +9,10 @@ namespace Query.Search;
 /// <summary>
 /// Runs a query over the tenant's heads and segments as of one instant. Segments and blocks that the indexes rule
 /// out are never read. Lines newest first go through <see cref="LineSearch"/>, which stops reading early; anything
-/// else (another sort order, an aggregation) reads every remaining source in one statement.
+/// else (another sort order, an aggregation) reads every remaining source in one statement. Archive objects are
+/// fetched into the local cache when a query first needs them and stay pinned there until it ends.
 /// </summary>
-public sealed class SearchExecutor(ReadModel readModel, QueryDatabase database, QueryBudget budget)
+public sealed class SearchExecutor(ReadModel readModel, QueryDatabase database, QueryBudget budget, ArchiveCache? archive = null)
 {
     public SearchResponse Run(SearchRequest request, CancellationToken ct = default)
     {
@@ -26,8 +28,12 @@ public sealed class SearchExecutor(ReadModel readModel, QueryDatabase database, 
             .Select(s => SegmentSelection.Of(s, filter.BlockMayMatch, request.FromNanos, request.ToNanos, cursorTime))
             .ToList();
         var candidates = selections.Where(s => s.BlocksRead > 0).OrderByDescending(s => s.Segment.MaxTimeNanos).ToList();
-        var query = new QueryContext(request, view, candidates, sources, parameters,
-            new SearchStats(0, view.Segments.Count - candidates.Count, 0, selections.Sum(s => s.BlocksSkipped), 0, view.Heads.Count));
+        using var query = new QueryContext(request, view, candidates, sources, parameters,
+            new SearchStats(0, view.Segments.Count - candidates.Count, 0, selections.Sum(s => s.BlocksSkipped), 0, view.Heads.Count))
+        {
+            Archive = archive,
+            Cancellation = ct,
+        };
 
         using var lease = database.Rent();
         using var watchdog = new QueryWatchdog(lease.Connection, budget.Time, ct);
@@ -39,7 +45,14 @@ public sealed class SearchExecutor(ReadModel readModel, QueryDatabase database, 
                 { Aggregation: null } => LineSearch.RunSorted(lease.Connection, query),
                 _ => Aggregation.Run(lease.Connection, query),
             };
-            return response with { DurationMs = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2) };
+            var archived = query.ArchiveObjectsRead;
+            string[] tiers = [.. view.Heads.Count > 0 ? ["head"] : Array.Empty<string>(),
+                .. response.Stats.SegmentsScanned > archived ? ["hot"] : Array.Empty<string>(), .. archived > 0 ? ["archive"] : Array.Empty<string>()];
+            return response with
+            {
+                DurationMs = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2),
+                Stats = response.Stats with { ArchiveObjectsScanned = archived, Tiers = tiers },
+            };
         }
         catch (DuckDbException e) when (watchdog.Expired && !ct.IsCancellationRequested)
         {
@@ -56,10 +69,30 @@ public sealed class SearchExecutor(ReadModel readModel, QueryDatabase database, 
     }
 }
 
-/// <summary>Everything a query's execution needs, prepared once.</summary>
+/// <summary>Everything a query's execution needs, prepared once; disposing it unpins the archive objects it read.</summary>
 public sealed record QueryContext(SearchRequest Request, ReadView View, IReadOnlyList<SegmentSelection> Candidates, SourceSql Sources,
-    SqlParameters Parameters, SearchStats Stats)
+    SqlParameters Parameters, SearchStats Stats) : IDisposable
 {
+    readonly List<IDisposable> pins = [];
+
+    public ArchiveCache? Archive { get; init; }
+    public CancellationToken Cancellation { get; init; }
+    public int ArchiveObjectsRead => pins.Count;
+
+    /// <summary>The SQL reading one selected segment; an archive object is made local first.</summary>
+    public string Source(SegmentSelection selection, IEnumerable<(string Head, string Segment)> columns)
+    {
+        if (!selection.Segment.IsHot)
+            pins.Add((Archive ?? throw new InvalidOperationException("This read model has archive objects but no archive cache"))
+                .Pin(selection.Segment, Cancellation));
+        return Sources.Segment(selection, columns);
+    }
+
+    public void Dispose()
+    {
+        foreach (var pin in pins) pin.Dispose();
+    }
+
     public SearchStats ScannedAll() => Stats with
     {
         SegmentsScanned = Candidates.Count,
@@ -69,7 +102,7 @@ public sealed record QueryContext(SearchRequest Request, ReadView View, IReadOnl
 
     /// <summary>Every head and remaining segment, each projecting <paramref name="columns"/>.</summary>
     public string AllSources(IReadOnlyList<(string Head, string Segment)> columns) =>
-        string.Join(" UNION ALL ", View.Heads.Select(h => Sources.Head(h, columns)).Concat(Candidates.Select(s => Sources.Segment(s, columns))));
+        string.Join(" UNION ALL ", View.Heads.Select(h => Sources.Head(h, columns)).Concat(Candidates.Select(s => Source(s, columns))));
 }
 
 /// <summary>How long one query may run (memory is bounded by DuckDB's memory_limit for the whole service).</summary>

@@ -9,7 +9,11 @@ public sealed record SearchResult(
     string Timestamp, string Level, string? Service, string? Host, string Message, string? TraceId, string? SpanId,
     IReadOnlyDictionary<string, string> Attributes);
 
-public sealed record SearchStats(int SegmentsScanned, int SegmentsSkipped, int BlocksScanned, int BlocksSkipped, long BytesRead, int HeadsScanned);
+/// <param name="SegmentsScanned">Hot segments and archive objects read.</param>
+/// <param name="ArchiveObjectsScanned">Of those, archive objects (fetched from blob storage unless a copy was cached).</param>
+/// <param name="Tiers">The tiers the answer came from: "head" (in memory), "hot" (local segments), "archive".</param>
+public sealed record SearchStats(int SegmentsScanned, int SegmentsSkipped, int BlocksScanned, int BlocksSkipped, long BytesRead, int HeadsScanned,
+    int ArchiveObjectsScanned = 0, IReadOnlyList<string>? Tiers = null);
 
 public sealed record ResultColumn(string Name, string Type);
 

@@ -7,37 +7,21 @@ namespace Query.Segments;
 /// Merges a tenant hour's small segments into larger ones in the background: eight or more at once while the hour
 /// is busy, everything that is left once it has been quiet for a while, so a finished hour ends as one segment.
 /// Queries keep reading the inputs until the merge is published, and running queries keep them until they finish.
+/// Runs as a step of <see cref="StorageMaintenance"/>.
 /// </summary>
 public sealed class Compactor(StorageOptions options, QueryDatabase database, ReadModel readModel, SegmentWriter writer,
-    ILogger<Compactor> logger) : BackgroundService
+    ILogger<Compactor> logger)
 {
     const int BusyMergeWidth = 8;
     const int MaxMergeWidth = 32;
     static readonly TimeSpan QuietAfter = TimeSpan.FromSeconds(30);
-    static readonly TimeSpan Every = TimeSpan.FromSeconds(5);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Every);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await Task.Run(() => CompactAll(stoppingToken), stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Compaction failed; it is tried again on the next round");
-            }
-        }
-    }
 
     /// <summary>One round over every tenant; returns the number of merges.</summary>
     public int CompactAll(CancellationToken ct)
     {
         var merges = 0;
         foreach (var tenant in readModel.Tenants())
-            foreach (var group in readModel.Segments(tenant).Where(s => s.Rows < options.CompactBelowRows)
+            foreach (var group in readModel.Segments(tenant).Where(s => s.IsHot && s.Rows < options.CompactBelowRows)
                          .GroupBy(s => (s.Partition, Hour: SegmentLayout.HourOf(s.MinTimeNanos))))
             {
                 ct.ThrowIfCancellationRequested();

@@ -7,10 +7,12 @@ public static class ManifestFile
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static Manifest Read(string path) =>
-        JsonSerializer.Deserialize<Manifest>(File.ReadAllBytes(path), Json) ?? throw new InvalidDataException($"{path} is empty");
+    public static Manifest Read(string path) => Read<Manifest>(path);
 
-    public static void Write(string path, Manifest manifest)
+    public static T Read<T>(string path) =>
+        JsonSerializer.Deserialize<T>(File.ReadAllBytes(path), Json) ?? throw new InvalidDataException($"{path} is empty");
+
+    public static void Write<T>(string path, T manifest)
     {
         var temporary = path + ".tmp";
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))

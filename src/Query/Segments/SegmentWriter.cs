@@ -18,10 +18,15 @@ public sealed class SegmentWriter(int rowGroupRows)
         "message, service, host, trace_id, span_id, array_to_string(map_values(attributes), ' ') FROM read_parquet('{0}')";
 
     /// <param name="select">A query yielding <see cref="Columns"/>, already ordered by timestamp and row_id descending.</param>
-    public Segment Write(DuckConnection connection, string select, string path, string tenant, int partition, IEnumerable<SeenBatch> batches)
+    /// <param name="parameters">The values of <paramref name="select"/>'s markers, when it has any.</param>
+    public Segment Write(DuckConnection connection, string select, string path, string tenant, int partition, IEnumerable<SeenBatch> batches,
+        Search.SqlParameters? parameters = null)
     {
-        var literal = Literal(path);
-        connection.Execute($"COPY ({select}) TO {literal} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE {rowGroupRows})");
+        var copy = $"COPY ({select}) TO {Literal(path)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE {rowGroupRows})";
+        if (parameters is null) connection.Execute(copy);
+        else
+            using (var statement = parameters.Prepare(connection, copy))
+                statement.ExecuteNonQuery();
         Durable.SyncFile(path);
 
         var index = BuildIndex(connection, path, batches);

@@ -1,17 +1,19 @@
+using Query.Archive;
 using Query.Indexing;
 using Query.Segments;
 
 namespace Query.Storage;
 
 /// <summary>
-/// The tenant-partitioned catalog of what is searchable: the in-memory heads and every tenant's segments, with the
-/// manifests that make them durable. Flushes and compactions change it under one lock, so a query sees a head's rows
-/// either in the head or in its segments, never both and never neither.
+/// The tenant-partitioned catalog of what is searchable: the in-memory heads and every tenant's hot segments and
+/// archive objects, with the manifests and archive catalogs that make them durable. Flushes, compactions, tiering and
+/// deletions change it under one lock, so a query sees a line in exactly one place, never two and never none.
 /// </summary>
-public sealed class ReadModel(SegmentLayout layout, QueryDatabase database, ILogger<ReadModel> logger)
+public sealed class ReadModel(SegmentLayout layout, QueryDatabase database, ILogger<ReadModel> logger, ArchiveStore? archive = null)
 {
     readonly Lock gate = new();
     readonly Dictionary<(string Tenant, int Partition), Manifest> manifests = [];
+    readonly Dictionary<string, ArchiveCatalog> catalogs = [];
     readonly Dictionary<string, List<Segment>> segments = [];
     readonly List<HeadTable> heads = [];
 
@@ -31,9 +33,16 @@ public sealed class ReadModel(SegmentLayout layout, QueryDatabase database, ILog
         {
             var tenant = Path.GetFileName(tenantDirectory)["tenant_id=".Length..];
             var listed = new HashSet<string>();
+            var archived = LoadCatalog(tenant, tenantDirectory, listed);
             foreach (var manifestPath in Directory.EnumerateFiles(tenantDirectory, "manifest-p*.json"))
             {
                 var manifest = ManifestFile.Read(manifestPath);
+                if (manifest.Segments.Any(e => archived.Contains(e.File)))
+                {
+                    // Tiering crashed after its archive catalog was written and before this manifest was: finish it.
+                    manifest = manifest with { Segments = [.. manifest.Segments.Where(e => !archived.Contains(e.File))] };
+                    ManifestFile.Write(manifestPath, manifest);
+                }
                 manifests[(tenant, manifest.Partition)] = manifest;
                 foreach (var entry in manifest.Segments)
                 {
@@ -52,6 +61,35 @@ public sealed class ReadModel(SegmentLayout layout, QueryDatabase database, ILog
                 }
         }
         logger.LogInformation("Read model loaded: {Segments} segments of {Tenants} tenants", segments.Values.Sum(s => s.Count), segments.Count);
+    }
+
+    /// <returns>The hot segment files the tenant's archive objects were made from.</returns>
+    HashSet<string> LoadCatalog(string tenant, string tenantDirectory, HashSet<string> listed)
+    {
+        var path = Path.Combine(tenantDirectory, ArchiveLayout.CatalogFile);
+        if (!File.Exists(path)) return [];
+        var catalog = ManifestFile.Read<ArchiveCatalog>(path);
+        catalogs[tenant] = catalog;
+        foreach (var entry in catalog.Objects)
+        {
+            var local = Path.Combine(tenantDirectory, entry.File);
+            listed.Add(local);
+            listed.Add(SegmentLayout.IndexPathOf(local));
+            SegmentsOf(tenant).Add(new Segment(tenant, Segment.ArchivePartition, local, ReadArchiveIndex(tenant, entry, local), entry.Bytes,
+                entry.CreatedAt, entry));
+        }
+        return catalog.Objects.SelectMany(o => o.Sources).ToHashSet();
+    }
+
+    /// <summary>An archive object's index is rebuilt from the object, fetched from blob storage when no copy is cached.</summary>
+    SegmentIndex ReadArchiveIndex(string tenant, ArchiveEntry entry, string local)
+    {
+        if (!File.Exists(local) && !File.Exists(SegmentLayout.IndexPathOf(local)) && archive is not null)
+        {
+            logger.LogWarning("The index of archive object {Blob} is missing; fetching the object to rebuild it", entry.Blob);
+            archive.DownloadAsync(tenant, entry, local, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        return ReadIndex(local);
     }
 
     /// <summary>An index that cannot be read (a disk error, an edit by hand) is rebuilt from its segment.</summary>
@@ -96,6 +134,22 @@ public sealed class ReadModel(SegmentLayout layout, QueryDatabase database, ILog
         }
     }
 
+    /// <summary>Waits until every head that holds lines now has been flushed into segments (within a second or so).</summary>
+    /// <exception cref="TimeoutException">The indexer did not flush within <paramref name="timeout"/>.</exception>
+    public async Task WaitForFlushAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        HeadTable[] pending;
+        lock (gate) pending = [.. heads.Where(h => h.Rows > 0)];
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            lock (gate)
+                if (!pending.Any(heads.Contains)) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The indexer did not flush its head within {timeout.TotalSeconds:0} s.");
+            await Task.Delay(50, ct);
+        }
+    }
+
     public void AddHead(HeadTable head)
     {
         lock (gate) heads.Add(head);
@@ -124,20 +178,69 @@ public sealed class ReadModel(SegmentLayout layout, QueryDatabase database, ILog
     }
 
     /// <summary>Replaces merged segments by their merge; the inputs are deleted once no query reads them.</summary>
-    public void CommitCompaction(IReadOnlyList<Segment> inputs, Segment output)
+    public void CommitCompaction(IReadOnlyList<Segment> inputs, Segment output) => Replace(output.Tenant, inputs, output);
+
+    /// <summary>
+    /// Replaces segments of one tenant (hot or archived) by one new segment or by nothing: compaction, tiering, and the
+    /// rewrite or removal of files by deletions. The archive catalog is written before the manifests, so a crash in
+    /// between leaves an archive object that lists its sources, which <see cref="Load"/> takes out of the hot tier.
+    /// The replaced segments are deleted from local disk once no query reads them.
+    /// </summary>
+    public void Replace(string tenant, IReadOnlyList<Segment> removed, Segment? added)
     {
         lock (gate)
         {
-            var key = (output.Tenant, output.Partition);
-            var directory = layout.TenantDirectory(output.Tenant);
-            var merged = inputs.Select(s => s.ToEntry(directory).File).ToHashSet();
-            var current = manifests[key];
-            Save(current with { Segments = [.. current.Segments.Where(e => !merged.Contains(e.File)), output.ToEntry(directory)] });
-            var list = SegmentsOf(output.Tenant);
-            list.RemoveAll(inputs.Contains);
-            list.Add(output);
+            var directory = layout.TenantDirectory(tenant);
+            if (added?.Archived is not null || removed.Any(r => !r.IsHot))
+            {
+                var gone = removed.Where(r => r.Archived is not null).Select(r => r.Archived!.Blob).ToHashSet();
+                var current = catalogs.GetValueOrDefault(tenant) ?? ArchiveCatalog.Empty(tenant);
+                var objects = current.Objects.Where(o => !gone.Contains(o.Blob));
+                SaveCatalog(current with { Objects = [.. added?.Archived is { } entry ? objects.Append(entry) : objects] });
+            }
+            var hotRemoved = removed.Where(r => r.IsHot).ToList();
+            var partitions = hotRemoved.Select(r => r.Partition).Concat(added is { IsHot: true } ? [added.Partition] : []).Distinct();
+            foreach (var partition in partitions)
+            {
+                var files = hotRemoved.Where(r => r.Partition == partition).Select(r => r.ToEntry(directory).File).ToHashSet();
+                var current = manifests[(tenant, partition)];
+                var kept = current.Segments.Where(e => !files.Contains(e.File));
+                Save(current with { Segments = [.. added is { IsHot: true } && added.Partition == partition ? kept.Append(added.ToEntry(directory)) : kept] });
+            }
+            var list = SegmentsOf(tenant);
+            list.RemoveAll(removed.Contains);
+            if (added is not null) list.Add(added);
         }
-        foreach (var input in inputs) input.Retire();
+        foreach (var segment in removed) segment.Retire();
+    }
+
+    public ArchiveCatalog Catalog(string tenant)
+    {
+        lock (gate) return catalogs.GetValueOrDefault(tenant) ?? ArchiveCatalog.Empty(tenant);
+    }
+
+    /// <summary>Forgets everything of a deleted tenant and deletes its folder; returns what it held.</summary>
+    public IReadOnlyList<Segment> RemoveTenant(string tenant)
+    {
+        List<Segment> removed;
+        lock (gate)
+        {
+            removed = segments.Remove(tenant, out var list) ? list : [];
+            catalogs.Remove(tenant);
+            foreach (var key in manifests.Keys.Where(k => k.Tenant == tenant).ToList()) manifests.Remove(key);
+            var directory = layout.TenantDirectory(tenant);
+            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        }
+        foreach (var segment in removed) segment.Retire();
+        return removed;
+    }
+
+    void SaveCatalog(ArchiveCatalog catalog)
+    {
+        var directory = layout.TenantDirectory(catalog.Tenant);
+        Directory.CreateDirectory(directory);
+        ManifestFile.Write(Path.Combine(directory, ArchiveLayout.CatalogFile), catalog);
+        catalogs[catalog.Tenant] = catalog;
     }
 
     void Save(Manifest manifest)

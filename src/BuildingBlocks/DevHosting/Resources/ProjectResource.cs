@@ -21,7 +21,7 @@ public sealed class ProjectResource(string name, string projectDirectory, int po
         if (!File.Exists(assembly))
             throw new InvalidOperationException($"{assembly} is missing: build first (`./platform.sh run` builds everything).");
 
-        var env = new Dictionary<string, string>(environment)
+        var env = new Dictionary<string, string>
         {
             ["ASPNETCORE_URLS"] = Url,
             ["ASPNETCORE_ENVIRONMENT"] = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Development",
@@ -30,6 +30,8 @@ public sealed class ProjectResource(string name, string projectDirectory, int po
         };
         foreach (var reference in References)
             env[$"ConnectionStrings__{reference.Name}"] = reference.ConnectionString;
+        // What was set explicitly wins over the wiring, e.g. a test routing one service's blob traffic through a proxy.
+        foreach (var (key, value) in environment) env[key] = value;
 
         Process = await ChildProcess.StartAsync(new ChildProcessSpec(Name, DotnetHost(), [assembly])
         {

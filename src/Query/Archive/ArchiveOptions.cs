@@ -1,0 +1,20 @@
+namespace Query.Archive;
+
+/// <summary>How the read model moves segments to the blob archive and keeps copies of archive objects for queries.</summary>
+public sealed record ArchiveOptions
+{
+    /// <summary>Segments whose newest line is older than this go to the archive (the default of 7 days).</summary>
+    public TimeSpan HotWindow { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often compaction, tiering, retention and deletions run.</summary>
+    public TimeSpan MaintenanceInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>An archive object is closed at about this many Parquet bytes (the target is 64–256 MB).</summary>
+    public long TargetObjectBytes { get; init; } = 128L << 20;
+
+    /// <summary>Rows per row group of an archive object: about 2–4 MB of zstd Parquet for typical lines.</summary>
+    public int RowGroupRows { get; init; } = 131_072;
+
+    /// <summary>Local disk for copies of archive objects that queries read; least recently used copies go first.</summary>
+    public long CacheBytes { get; init; } = 4L << 30;
+}
