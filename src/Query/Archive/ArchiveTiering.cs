@@ -10,6 +10,8 @@ namespace Query.Archive;
 /// then published in place of the segments, which are deleted once no query reads them. A crash anywhere loses
 /// nothing: before the catalog commit the segments are still the truth, and the object's name depends only on them,
 /// so the retry overwrites it; uploads left behind by a crash with other inputs are swept on the next start.
+/// Small objects already archived for the same day (late lines) are merged into the next object of that day, so a
+/// day ends in few large objects rather than many small ones.
 /// </summary>
 public sealed class ArchiveTiering(ArchiveOptions options, StorageOptions storage, QueryDatabase database, ReadModel readModel,
     ArchiveStore store, ArchiveCache cache, TenantConfigCache config, ILogger<ArchiveTiering> logger)
@@ -26,13 +28,18 @@ public sealed class ArchiveTiering(ArchiveOptions options, StorageOptions storag
         {
             if (config.Tenant(tenant) is not { Status: "active" or "suspended" }) continue;
             if (swept.Add(tenant)) await SweepOrphansAsync(tenant, ct);
-            var due = readModel.Segments(tenant).Where(s => s.IsHot && s.MaxTimeNanos < cutoff);
+            var segments = readModel.Segments(tenant);
+            var due = segments.Where(s => s.IsHot && s.MaxTimeNanos < cutoff);
             foreach (var day in due.GroupBy(s => ArchiveLayout.DayOf(s.MinTimeNanos)))
-                foreach (var chunk in Chunks(day.OrderBy(s => s.MinTimeNanos)))
+            {
+                var smallObjects = segments.Where(s => s.Archived?.Day == day.Key && s.Bytes < options.TargetObjectBytes / 4);
+                foreach (var chunk in Chunks(smallObjects.Concat(day).OrderBy(s => s.MinTimeNanos)))
                 {
+                    if (!chunk.Any(s => s.IsHot) && chunk.Count < 2) continue;
                     await ArchiveAsync(tenant, day.Key, chunk, ct);
                     archived++;
                 }
+            }
         }
         return archived;
     }
@@ -55,33 +62,45 @@ public sealed class ArchiveTiering(ArchiveOptions options, StorageOptions storag
         if (chunk.Count > 0) yield return chunk;
     }
 
+    /// <param name="inputs">Hot segments of the day, and small archive objects of the day to merge with them.</param>
     async Task ArchiveAsync(string tenant, DateOnly day, IReadOnlyList<Segment> inputs, CancellationToken ct)
     {
         var directory = readModel.Layout.TenantDirectory(tenant);
-        var sources = inputs.Select(s => Path.GetRelativePath(directory, s.Path)).ToList();
-        var part = ArchiveLayout.PartId(sources);
+        var hot = inputs.Where(s => s.IsHot).ToList();
+        var merged = inputs.Select(s => s.Archived).OfType<ArchiveEntry>().ToList();
+        var sources = hot.Select(s => Path.GetRelativePath(directory, s.Path)).Concat(merged.SelectMany(o => o.Sources)).ToList();
+        var part = ArchiveLayout.PartId([.. sources, .. merged.Select(o => o.Blob)]);
         var blob = ArchiveLayout.BlobName(tenant, day, part);
         var local = Path.Combine(directory, ArchiveLayout.LocalFile(day, part));
         Directory.CreateDirectory(Path.GetDirectoryName(local)!);
 
         var horizon = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - (long)storage.DedupeWindow.TotalSeconds;
         var batches = inputs.SelectMany(s => s.Index.Batches).Where(b => b.SeenUnixSeconds >= horizon).ToList();
-        var files = string.Join(", ", inputs.Select(s => SegmentWriter.Literal(s.Path)));
+        var pins = inputs.Where(s => !s.IsHot).Select(s => cache.Pin(s, ct)).ToList();
         Segment written;
-        using (var lease = database.Rent())
+        try
+        {
+            var files = string.Join(", ", inputs.Select(s => SegmentWriter.Literal(s.Path)));
+            using var lease = database.Rent();
             written = writer.Write(lease.Connection,
                 $"SELECT {SegmentWriter.Columns} FROM read_parquet([{files}]) ORDER BY timestamp DESC, row_id DESC", local, tenant,
                 Segment.ArchivePartition, batches);
+        }
+        finally
+        {
+            foreach (var pin in pins) pin.Dispose();
+        }
 
         var md5 = await store.UploadAsync(tenant, blob, local, ct);
         var entry = new ArchiveEntry(blob, Path.GetRelativePath(directory, local), day, written.Rows, written.Bytes, written.MinTimeNanos,
             written.MaxTimeNanos, md5, sources, written.CreatedAt);
         readModel.Replace(tenant, inputs, new Segment(tenant, Segment.ArchivePartition, local, written.Index, written.Bytes, written.CreatedAt, entry));
         cache.Adopt(local, written.Bytes);
+        foreach (var old in merged) await store.DeleteAsync(tenant, old.Blob, ct);
         ArchiveMetrics.ObjectsUploaded.Add(1);
-        ArchiveMetrics.RowsArchived.Add(written.Rows);
-        logger.LogInformation("Archived {Rows} lines of {Tenant} on {Day} from {Segments} segments as {Blob} ({Bytes} bytes)",
-            written.Rows, tenant, day, inputs.Count, blob, written.Bytes);
+        ArchiveMetrics.RowsArchived.Add(hot.Sum(s => s.Rows));
+        logger.LogInformation("Archived {Rows} lines of {Tenant} on {Day} from {Segments} segments and {Objects} smaller objects as {Blob} ({Bytes} bytes)",
+            written.Rows, tenant, day, hot.Count, merged.Count, blob, written.Bytes);
     }
 
     /// <summary>Deletes objects under the tenant's prefix that its catalog does not list (an upload a crash cut off from its commit).</summary>

@@ -6,9 +6,9 @@ using Query.Storage;
 namespace Query.Lifecycle;
 
 /// <summary>
-/// Erases every line of a tenant whose deletion was requested: hot segments, archive objects and cached copies. When
-/// the first erasure is complete it says so once (TenantDataDeleted, recorded by a marker file); lines that were
-/// already on their way through the indexer are erased by later rounds.
+/// Erases every line of a tenant whose deletion was requested: the head is flushed first, then hot segments, archive
+/// objects and cached copies go. When the first erasure is complete it says so once (TenantDataDeleted, recorded by a
+/// marker file); the indexer drops the tenant's lines from then on, and any that slipped past are erased by later rounds.
 /// </summary>
 public sealed class TenantErasure(ReadModel readModel, ArchiveStore store, TenantConfigCache config, LifecycleEvents events,
     ILogger<TenantErasure> logger)
@@ -26,6 +26,8 @@ public sealed class TenantErasure(ReadModel readModel, ArchiveStore store, Tenan
             var marker = Path.Combine(MarkerDirectory, Segments.SegmentLayout.SafeTenant(tenant));
             var announced = File.Exists(marker);
             if (announced && !Directory.Exists(readModel.Layout.TenantDirectory(tenant))) continue;
+            // Lines indexed before the deletion became known may still be in the head: erase them in this round too.
+            if (!announced) await readModel.WaitForFlushAsync(TimeSpan.FromSeconds(10), ct);
 
             var removed = readModel.RemoveTenant(tenant);
             var objects = 0;

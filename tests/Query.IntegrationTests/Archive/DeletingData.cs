@@ -22,8 +22,9 @@ public sealed class DeletingData(ArchiveStack stack)
             (await tenancy.PatchAsJsonAsync($"/api/v1/tenants/{tenant}", new { retentionDays = 3 })).EnsureSuccessStatusCode();
 
         await Eventually.Until(() => stack.ArchivedRows(tenant) == 200, TimeSpan.FromSeconds(30), "the days past retention are deleted");
-        (await stack.ArchiveObjectsAsync(tenant)).Select(o => o.Name)
-            .ShouldAllBe(name => name.Contains("/dt=" + ArchiveStack.StartOfDay(-1).ToString("yyyy-MM-dd") + "/"));
+        await Eventually.Until(async () => (await stack.ArchiveObjectsAsync(tenant)).Select(o => o.Name)
+                .All(name => name.Contains("/dt=" + ArchiveStack.StartOfDay(-1).ToString("yyyy-MM-dd") + "/")),
+            TimeSpan.FromSeconds(15), "only the kept day's objects are left in blob storage");
         var left = await stack.QueryAllAsync(key, "", ArchiveStack.StartOfDay(-6), DateTimeOffset.UtcNow.AddMinutes(1));
         left.Select(r => r.GetProperty("message").GetString()!.Split(' ')[0]).Distinct().Order().ShouldBe(["d1", "recent"]);
         left.Count.ShouldBe(300);
