@@ -1,7 +1,7 @@
 using BuildingBlocks.TenantConfig;
 using Contracts.Lifecycle;
 using Query.Archive;
-using Query.Segments;
+using Query.Search;
 using Query.Storage;
 
 namespace Query.Lifecycle;
@@ -11,7 +11,8 @@ namespace Query.Lifecycle;
 /// tiers: the catalog and manifests first, then the archive objects and local files, then one audit fact per day.
 /// An object left in blob storage by a crash in between is swept as an orphan on the next start.
 /// </summary>
-public sealed class Retention(ReadModel readModel, ArchiveStore store, TenantConfigCache config, LifecycleEvents events, ILogger<Retention> logger)
+public sealed class Retention(ReadModel readModel, ArchiveStore store, TenantConfigCache config, LifecycleEvents events, QueryCache cache,
+    ILogger<Retention> logger)
 {
     /// <summary>One round over every tenant; returns the number of days deleted.</summary>
     public async Task<int> RunAsync(CancellationToken ct)
@@ -26,6 +27,7 @@ public sealed class Retention(ReadModel readModel, ArchiveStore store, TenantCon
             {
                 var expired = day.ToList();
                 readModel.Replace(tenant, expired, null);
+                cache.NoteLateData(tenant); // cached answers of finished ranges may hold the deleted lines
                 foreach (var archived in expired.Where(s => s.Archived is not null))
                     await store.DeleteAsync(tenant, archived.Archived!.Blob, ct);
                 var lines = expired.Sum(s => s.Rows);

@@ -18,7 +18,10 @@ public sealed class QueryCache(IConnectionMultiplexer redis, ILogger<QueryCache>
     public static bool IsFinished(long toNanos) =>
         toNanos <= (DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks - FinishedAfter.Ticks) * 100;
 
-    /// <summary>Called by the indexer, before the lines become searchable, for a batch holding lines older than <see cref="FinishedAfter"/>.</summary>
+    /// <summary>
+    /// Retires every cached answer of the tenant. Called by the indexer, before the lines become searchable, for a batch
+    /// holding lines older than <see cref="FinishedAfter"/>, and after retention or a delete-by-query removed lines.
+    /// </summary>
     public void NoteLateData(string tenant)
     {
         try
