@@ -15,8 +15,10 @@ public static class ConfigMessageTypes
 
 public sealed record PlanQuotas(long EventsPerDay, long IngestBytesPerSecond, long LinesPerSecond, int MaxQueryRangeDays);
 
+/// <summary>HotWindowMinutes null: the platform's own hot window (Query's config). Added after V so existing callers and
+/// messages stay valid; a message written before it reads as null.</summary>
 public sealed record TenantConfig(string TenantId, string DisplayName, string Status, string Plan, PlanQuotas Quotas,
-    int RetentionDays, string MinimumLevel, int Version, int V = 1);
+    int RetentionDays, string MinimumLevel, int Version, int V = 1, int? HotWindowMinutes = null);
 
 /// <summary>Only a salted hash of the secret travels: enough to check a presented key, useless to forge one.</summary>
 public sealed record ApiKeyConfig(string KeyId, string TenantId, string Name, string Role, IReadOnlyList<string> Scopes,

@@ -3,7 +3,7 @@ namespace Query.Archive;
 /// <summary>How the read model moves segments to the blob archive and keeps copies of archive objects for queries.</summary>
 public sealed record ArchiveOptions
 {
-    /// <summary>Segments whose newest line is older than this go to the archive (the default of 7 days).</summary>
+    /// <summary>Segments whose newest line is older than this go to the archive, unless the tenant set its own hot window.</summary>
     public TimeSpan HotWindow { get; init; } = TimeSpan.FromDays(7);
 
     /// <summary>How often compaction, tiering, retention and deletions run.</summary>

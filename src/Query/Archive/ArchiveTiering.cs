@@ -5,7 +5,7 @@ using Query.Storage;
 namespace Query.Archive;
 
 /// <summary>
-/// Moves hot segments past the hot window into the blob archive: per tenant day, the segments are merged into one
+/// Moves hot segments past the tenant's hot window (its own setting, or the platform's) into the blob archive: per tenant day, the segments are merged into one
 /// zstd Parquet object (sorted newest first, large row groups), uploaded, verified against the local copy, and only
 /// then published in place of the segments, which are deleted once no query reads them. A crash anywhere loses
 /// nothing: before the catalog commit the segments are still the truth, and the object's name depends only on them,
@@ -23,10 +23,11 @@ public sealed class ArchiveTiering(ArchiveOptions options, StorageOptions storag
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var archived = 0;
-        var cutoff = SegmentLayout.NowNanos() - options.HotWindow.Ticks * 100;
         foreach (var tenant in readModel.Tenants())
         {
-            if (config.Tenant(tenant) is not { Status: "active" or "suspended" }) continue;
+            if (config.Tenant(tenant) is not { Status: "active" or "suspended" } settings) continue;
+            var hotWindow = settings.HotWindowMinutes is > 0 and var minutes ? TimeSpan.FromMinutes(minutes) : options.HotWindow;
+            var cutoff = SegmentLayout.NowNanos() - hotWindow.Ticks * 100;
             if (swept.Add(tenant)) await SweepOrphansAsync(tenant, ct);
             var segments = readModel.Segments(tenant);
             var due = segments.Where(s => s.IsHot && s.MaxTimeNanos < cutoff);

@@ -28,10 +28,10 @@ static class IntegrationMessages
             Deleted: r.Status == AlertRuleStatus.Deleted, version))];
 
     public static TenantConfig ToConfig(Tenant t, int version) => new(t.Id, t.DisplayName, t.Status.ToString().ToLowerInvariant(),
-        t.Plan, Plans.Quotas[t.Plan], t.RetentionDays, t.MinimumLevel, version);
+        t.Plan, Plans.Quotas[t.Plan], t.RetentionDays, t.MinimumLevel, version, HotWindowMinutes: t.HotWindowMinutes);
 
     public static TenantConfig ToConfig(TenantSummary t) => new(t.TenantId, t.DisplayName, t.Status.ToString().ToLowerInvariant(),
-        t.Plan, Plans.Quotas[t.Plan], t.RetentionDays, t.MinimumLevel, t.Version);
+        t.Plan, Plans.Quotas[t.Plan], t.RetentionDays, t.MinimumLevel, t.Version, HotWindowMinutes: t.HotWindowMinutes);
 
     public static ApiKeyConfig ToConfig(ApiKey k, int version) => new(k.Id, k.TenantId, k.Name, k.Role.ToString().ToLowerInvariant(),
         k.Scopes, k.ExpiresAt, k.Salt, k.Hash, k.Status == ApiKeyStatus.Revoked, version);

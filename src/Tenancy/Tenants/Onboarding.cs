@@ -68,7 +68,7 @@ static class Onboarding
         Documents documents, CancellationToken ct)
     {
         var onboard = new OnboardTenant(body.TenantId!, body.DisplayName!, body.AdminEmail!, body.Plan ?? Plans.Free,
-            body.RetentionDays ?? TenantRules.DefaultRetentionDays, body.MinimumLevel ?? "trace");
+            body.RetentionDays ?? TenantRules.DefaultRetentionDays, body.MinimumLevel ?? "trace", body.HotWindowMinutes);
         var tenantEvents = Tenant.Decide(onboard, Tenant.Initial);
         var tenant = tenantEvents.Aggregate(Tenant.Initial, (s, e) => s.Evolve(e));
 

@@ -39,7 +39,9 @@ public static class TenantEndpoints
         if (validator.Problem(body) is { } invalid) return invalid;
         if (body!.Plan is not null && !Caller.Of(http).MayManage(tenantId, ApiKeyRole.Admin))
             return AccessFilters.Forbidden("Changing the plan needs the admin role.");
-        var settings = new ChangeTenantSettings(body.DisplayName, body.AdminEmail, body.RetentionDays, body.MinimumLevel);
+        if (await documents.GetAsync<TenantSummary>(TenantSummaryProjection.Table, tenantId, ct) is { } current
+            && HotWindowBeyondRetention(body, current) is { } tooLong) return tooLong;
+        var settings = new ChangeTenantSettings(body.DisplayName, body.AdminEmail, body.RetentionDays, body.MinimumLevel, body.HotWindowMinutes);
         return await DecideAsync(tenantId, ExpectedVersion.FromIfMatch(ifMatch), state =>
         {
             var changes = Tenant.Decide(settings, state);
@@ -69,6 +71,20 @@ public static class TenantEndpoints
         http.Response.Headers.ETag = ExpectedVersion.ETag(decision.Version);
         var summary = await documents.GetAsync<TenantSummary>(TenantSummaryProjection.Table, tenantId, ct);
         return accepted ? Results.Accepted($"/api/v1/tenants/{tenantId}", summary) : Results.Ok(summary);
+    }
+
+    /// <summary>The half of the hot-window rule the validator cannot check: the body against the tenant's current settings.</summary>
+    static IResult? HotWindowBeyondRetention(ChangeTenantRequest body, TenantSummary current)
+    {
+        var retentionDays = body.RetentionDays ?? current.RetentionDays;
+        var hotWindow = body.HotWindowMinutes is TenantRules.PlatformHotWindow ? null : body.HotWindowMinutes ?? current.HotWindowMinutes;
+        if (hotWindow is not { } minutes || TenantRules.HotWindowFits(minutes, retentionDays)) return null;
+        return body.HotWindowMinutes is null
+            ? Invalid("retentionDays", $"retentionDays must be at least the tenant's hot window of {minutes} minutes; lower hotWindowMinutes "
+                + "in the same request, or set it to 0 for the platform default.")
+            : Invalid("hotWindowMinutes", TenantRules.HotWindowMessage(retentionDays) + " 0 goes back to the platform default.");
+
+        static IResult Invalid(string field, string message) => Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
     }
 
     public static IResult NotFound(string tenantId) =>

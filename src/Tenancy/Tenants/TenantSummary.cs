@@ -4,13 +4,16 @@ using Tenancy.Storage;
 
 namespace Tenancy.Tenants;
 
-/// <summary>What GET /tenants/{id} shows; kept in the tenants table by its projection.</summary>
+/// <summary>
+/// What GET /tenants/{id} shows; kept in the tenants table by its projection. HotWindowMinutes null: the platform's hot
+/// window (also what a document written before the field existed reads as).
+/// </summary>
 public sealed record TenantSummary(string TenantId, string DisplayName, string AdminEmail, TenantStatus Status, string Plan,
-    int RetentionDays, string MinimumLevel, Provisioning Provisioning, string? ProvisioningError, DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt, int Version)
+    int RetentionDays, string MinimumLevel, int? HotWindowMinutes, Provisioning Provisioning, string? ProvisioningError,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version)
 {
     public static TenantSummary Create(TenantOnboarded e, StoredEvent stored) =>
-        new(e.TenantId, e.DisplayName, e.AdminEmail, TenantStatus.Active, e.Plan, e.RetentionDays, e.MinimumLevel,
+        new(e.TenantId, e.DisplayName, e.AdminEmail, TenantStatus.Active, e.Plan, e.RetentionDays, e.MinimumLevel, e.HotWindowMinutes,
             Provisioning.Pending, null, stored.RecordedAt, stored.RecordedAt, stored.Version);
 
     public TenantSummary Apply(ITenantEvent e, StoredEvent stored) => (e switch
@@ -21,6 +24,7 @@ public sealed record TenantSummary(string TenantId, string DisplayName, string A
             AdminEmail = c.AdminEmail ?? AdminEmail,
             RetentionDays = c.RetentionDays ?? RetentionDays,
             MinimumLevel = c.MinimumLevel ?? MinimumLevel,
+            HotWindowMinutes = c.HotWindowMinutes is TenantRules.PlatformHotWindow ? null : c.HotWindowMinutes ?? HotWindowMinutes,
         },
         TenantPlanChanged c => this with { Plan = c.Plan },
         TenantSuspended => this with { Status = TenantStatus.Suspended },

@@ -25,6 +25,29 @@ public sealed class ReadingConfigMessages
     }
 
     [Fact]
+    public void reads_a_tenant_s_own_hot_window()
+    {
+        cache.Apply(Tenant("acme", 1) with { HotWindowMinutes = 90 });
+
+        cache.Tenant("acme")!.HotWindowMinutes.ShouldBe(90);
+    }
+
+    [Fact]
+    public void reads_a_tenant_message_written_before_hot_windows_existed_as_the_platform_default()
+    {
+        var envelope = Envelope.Create(ConfigMessageTypes.TenantChanged, "acme", Encoding.UTF8.GetBytes("""
+            {"tenantId":"acme","displayName":"Acme","status":"active","plan":"free",
+             "quotas":{"eventsPerDay":1000000,"ingestBytesPerSecond":1048576,"linesPerSecond":1000,"maxQueryRangeDays":7},
+             "retentionDays":7,"minimumLevel":"trace","version":1,"v":1}
+            """));
+
+        cache.Apply(envelope);
+
+        cache.Tenant("acme")!.HotWindowMinutes.ShouldBeNull();
+        cache.Tenant("acme")!.RetentionDays.ShouldBe(7);
+    }
+
+    [Fact]
     public void ignores_a_message_type_it_does_not_know()
     {
         var envelope = Envelope.Create("quota.changed.v1", "acme", Encoding.UTF8.GetBytes("""{"tenantId":"acme","version":1}"""));

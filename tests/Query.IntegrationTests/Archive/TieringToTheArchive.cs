@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Contracts.Logs;
@@ -106,6 +107,23 @@ public sealed class TieringToTheArchive(ArchiveStack stack)
         await Eventually.Until(async () => (await stack.ArchiveObjectsAsync(tenant)).Select(o => o.Name).SequenceEqual(stack.Catalog(tenant).Select(o => o.Blob)),
             TimeSpan.FromSeconds(15), "the merged objects are deleted");
         (await stack.QueryAllAsync(key, "", day, day.AddDays(1).AddMinutes(1))).Count.ShouldBe(250);
+    }
+
+    [Fact]
+    public async Task a_tenant_with_its_own_hot_window_is_archived_sooner_than_the_platform_default()
+    {
+        var (quick, quickKey) = await stack.OnboardAsync();
+        var (standard, _) = await stack.OnboardAsync();
+        using (var tenancy = stack.Stack.Client("tenancy", quickKey))
+            (await tenancy.PatchAsJsonAsync($"/api/v1/tenants/{quick}", new { hotWindowMinutes = 1 })).EnsureSuccessStatusCode();
+        var fiveMinutesAgo = QueryStack.NowNanos() - 300_000_000_000L;
+        await PublishAsync(quick, "quick", fiveMinutesAgo, 100, stepNanos: 1_000_000_000);
+        await PublishAsync(standard, "standard", fiveMinutesAgo, 100, stepNanos: 1_000_000_000);
+
+        await Eventually.Until(() => stack.ArchivedRows(quick) == 100, TimeSpan.FromSeconds(60), "the lines past the tenant's 1-minute window are archived");
+        await Task.Delay(3000); // three more maintenance rounds
+        stack.ArchivedRows(standard).ShouldBe(0); // the platform's window here is an hour
+        (await stack.QueryAsync(quickKey, "quick")).GetProperty("count").GetInt32().ShouldBe(100);
     }
 
     async Task<List<LogRecord>> PublishAsync(string tenant, string label, long startNanos, int count, long stepNanos,

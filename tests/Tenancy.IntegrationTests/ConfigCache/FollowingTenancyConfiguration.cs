@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using BuildingBlocks.TenantConfig;
 using TestInfrastructure;
 
@@ -53,5 +54,18 @@ public sealed class FollowingTenancyConfiguration(TenancyApp app)
             "the cache learned of the new tenant and its admin key");
         running.Cache.Tenant(tenantId)!.Status.ShouldBe("active");
         running.Cache.AuthenticateKey(adminKey).TenantId.ShouldBe(tenantId);
+    }
+
+    [Fact]
+    public async Task learns_a_tenant_s_new_hot_window()
+    {
+        var (tenantId, adminKey) = await app.OnboardAsync();
+        await using var running = await RunningConfigCache.StartAsync(app);
+        running.Cache.Tenant(tenantId).ShouldNotBeNull().HotWindowMinutes.ShouldBeNull();
+
+        using var patch = await app.ClientWithKey(adminKey).PatchAsJsonAsync($"/api/v1/tenants/{tenantId}", new { hotWindowMinutes = 15 });
+        patch.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await Eventually.Until(() => running.Cache.Tenant(tenantId)?.HotWindowMinutes == 15, Deadline, "the cache learned the tenant's hot window");
     }
 }

@@ -21,7 +21,8 @@ public sealed class OnboardingATenant
     {
         var tenant = History.Of<Tenant>(Tenant.Decide(Onboard, Tenant.Initial));
 
-        tenant.ShouldBe(new Tenant("acme", TenantStatus.Active, "Acme", "ops@acme.example", "standard", 14, "debug", ProvisioningState.Pending, null));
+        tenant.ShouldBe(new Tenant("acme", TenantStatus.Active, "Acme", "ops@acme.example", "standard", 14, "debug", null, ProvisioningState.Pending,
+            null));
     }
 
     [Fact]
