@@ -39,10 +39,12 @@ public static class QueryModule
             MaintenanceInterval = configuration.GetValue("Query:Archive:MaintenanceInterval", TimeSpan.FromSeconds(5)),
             TargetObjectBytes = configuration.GetValue("Query:Archive:TargetObjectBytes", 128L << 20),
             CacheBytes = configuration.GetValue("Query:Archive:CacheBytes", 4L << 30),
+            SupersededGrace = configuration.GetValue("Query:Archive:SupersededGrace", TimeSpan.FromMinutes(2)),
         });
         services.AddSingleton(_ => new BlobStorageClient(BlobConnection.Parse(configuration.Required("blob"))));
         services.AddSingleton<ArchiveStore>();
         services.AddSingleton<ArchiveCache>();
+        services.AddSingleton<ArchiveSweeper>();
         services.AddSingleton(sp => new ReadModel(sp.GetRequiredService<SegmentLayout>(), sp.GetRequiredService<QueryDatabase>(),
             sp.GetRequiredService<ILogger<ReadModel>>(), sp.GetRequiredService<ArchiveStore>()));
         services.AddSingleton(new SegmentWriter(storage.RowGroupRows));

@@ -62,9 +62,11 @@ public sealed class PlatformStack : IAsyncDisposable
     public void SetEnvironment(string service, string key, string value) => services[service].SetEnvironment(key, value);
 
     /// <summary>Kills a service with SIGKILL (a crash, no shutdown code runs) and starts it again.</summary>
-    public async Task CrashAndRestartAsync(string service)
+    /// <param name="beforeStart">Runs while the service is down (e.g. to damage its files).</param>
+    public async Task CrashAndRestartAsync(string service, Action? beforeStart = null)
     {
         await services[service].KillAsync();
+        beforeStart?.Invoke();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         await services[service].StartAsync(orchestrator.Context, timeout.Token);
     }

@@ -65,7 +65,14 @@ public sealed class ArchiveCache(ArchiveStore store, ArchiveOptions options, ILo
     {
         lock (evictionLock)
         {
-            var total = entries.Values.Sum(e => e.Bytes);
+            var total = 0L;
+            foreach (var (path, entry) in entries)
+                lock (entry)
+                {
+                    // A copy whose object was replaced or deleted is gone with it (Segment.Free): stop counting it.
+                    if (entry.Pins == 0 && !File.Exists(path)) entries.TryRemove(path, out _);
+                    else total += entry.Bytes;
+                }
             foreach (var (path, entry) in entries.OrderBy(e => e.Value.LastUsed))
             {
                 if (total <= options.CacheBytes) return;
@@ -74,7 +81,6 @@ public sealed class ArchiveCache(ArchiveStore store, ArchiveOptions options, ILo
                     if (entry.Pins > 0) continue;
                     if (File.Exists(path)) File.Delete(path);
                     total -= entry.Bytes;
-                    entry.Bytes = 0;
                     entries.TryRemove(path, out _);
                 }
                 ArchiveMetrics.Evictions.Add(1);

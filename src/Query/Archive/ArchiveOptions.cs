@@ -12,8 +12,11 @@ public sealed record ArchiveOptions
     /// <summary>An archive object is closed at about this many Parquet bytes (the target is 64–256 MB).</summary>
     public long TargetObjectBytes { get; init; } = 128L << 20;
 
-    /// <summary>Rows per row group of an archive object: about 2–4 MB of zstd Parquet for typical lines.</summary>
-    public int RowGroupRows { get; init; } = 131_072;
+    /// <summary>Rows per row group of an archive object (one block of its index): about 1–3 MB of zstd Parquet for typical lines.</summary>
+    public int RowGroupRows { get; init; } = 65_536;
+
+    /// <summary>How long the blob of an object replaced by a merge stays, for queries that took their view before.</summary>
+    public TimeSpan SupersededGrace { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Local disk for copies of archive objects that queries read; least recently used copies go first.</summary>
     public long CacheBytes { get; init; } = 4L << 30;

@@ -8,16 +8,15 @@ namespace Query.Archive;
 /// Moves hot segments past the tenant's hot window (its own setting, or the platform's) into the blob archive: per tenant day, the segments are merged into one
 /// zstd Parquet object (sorted newest first, large row groups), uploaded, verified against the local copy, and only
 /// then published in place of the segments, which are deleted once no query reads them. A crash anywhere loses
-/// nothing: before the catalog commit the segments are still the truth, and the object's name depends only on them,
-/// so the retry overwrites it; uploads left behind by a crash with other inputs are swept on the next start.
+/// nothing: before the catalog commit the segments are still the truth, the upload is recorded as pending first (so
+/// the sweeper deletes it if no commit follows), and the object's name depends only on its inputs.
 /// Small objects already archived for the same day (late lines) are merged into the next object of that day, so a
 /// day ends in few large objects rather than many small ones.
 /// </summary>
 public sealed class ArchiveTiering(ArchiveOptions options, StorageOptions storage, QueryDatabase database, ReadModel readModel,
-    ArchiveStore store, ArchiveCache cache, TenantConfigCache config, ILogger<ArchiveTiering> logger)
+    ArchiveStore store, ArchiveCache cache, ArchiveSweeper sweeper, TenantConfigCache config, ILogger<ArchiveTiering> logger)
 {
     readonly SegmentWriter writer = new(options.RowGroupRows);
-    readonly HashSet<string> swept = [];
 
     /// <summary>One round over every tenant; returns the number of objects archived.</summary>
     public async Task<int> RunAsync(CancellationToken ct)
@@ -28,7 +27,7 @@ public sealed class ArchiveTiering(ArchiveOptions options, StorageOptions storag
             if (config.Tenant(tenant) is not { Status: "active" or "suspended" } settings) continue;
             var hotWindow = settings.HotWindowMinutes is > 0 and var minutes ? TimeSpan.FromMinutes(minutes) : options.HotWindow;
             var cutoff = SegmentLayout.NowNanos() - hotWindow.Ticks * 100;
-            if (swept.Add(tenant)) await SweepOrphansAsync(tenant, ct);
+            await sweeper.SweepAsync(tenant, ct);
             var segments = readModel.Segments(tenant);
             var due = segments.Where(s => s.IsHot && s.MaxTimeNanos < cutoff);
             foreach (var day in due.GroupBy(s => ArchiveLayout.DayOf(s.MinTimeNanos)))
@@ -92,27 +91,17 @@ public sealed class ArchiveTiering(ArchiveOptions options, StorageOptions storag
             foreach (var pin in pins) pin.Dispose();
         }
 
+        readModel.AddPending(tenant, blob);
         var md5 = await store.UploadAsync(tenant, blob, local, ct);
         var entry = new ArchiveEntry(blob, Path.GetRelativePath(directory, local), day, written.Rows, written.Bytes, written.MinTimeNanos,
             written.MaxTimeNanos, md5, sources, written.CreatedAt);
-        readModel.Replace(tenant, inputs, new Segment(tenant, Segment.ArchivePartition, local, written.Index, written.Bytes, written.CreatedAt, entry));
+        readModel.Replace(tenant, inputs, new Segment(tenant, Segment.ArchivePartition, local, written.Index, written.Bytes, written.CreatedAt, entry),
+            keepRemovedBlobs: options.SupersededGrace);
         cache.Adopt(local, written.Bytes);
-        foreach (var old in merged) await store.DeleteAsync(tenant, old.Blob, ct);
         ArchiveMetrics.ObjectsUploaded.Add(1);
         ArchiveMetrics.RowsArchived.Add(hot.Sum(s => s.Rows));
         logger.LogInformation("Archived {Rows} lines of {Tenant} on {Day} from {Segments} segments and {Objects} smaller objects as {Blob} ({Bytes} bytes)",
             written.Rows, tenant, day, hot.Count, merged.Count, blob, written.Bytes);
     }
 
-    /// <summary>Deletes objects under the tenant's prefix that its catalog does not list (an upload a crash cut off from its commit).</summary>
-    async Task SweepOrphansAsync(string tenant, CancellationToken ct)
-    {
-        var listed = readModel.Catalog(tenant).Objects.Select(o => o.Blob).ToHashSet();
-        foreach (var item in await store.ListAsync(tenant, ct))
-            if (!listed.Contains(item.Name))
-            {
-                logger.LogInformation("Deleting archive object {Blob}: no catalog lists it (an upload interrupted by a crash)", item.Name);
-                await store.DeleteAsync(tenant, item.Name, ct);
-            }
-    }
 }

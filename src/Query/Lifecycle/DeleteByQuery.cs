@@ -17,7 +17,7 @@ public sealed record DeletionResult(DateOnly Day, long Deleted, int SegmentsRewr
 /// swapped in the catalog, then the old one deleted). Cached answers of the tenant are invalidated.
 /// </summary>
 public sealed class DeleteByQuery(ReadModel readModel, QueryDatabase database, SegmentWriter hotWriter, ArchiveOptions options, ArchiveStore store,
-    ArchiveCache cache, StorageMaintenance maintenance, LifecycleEvents events, QueryCache queryCache, ILogger<DeleteByQuery> logger)
+    ArchiveCache cache, ArchiveSweeper sweeper, StorageMaintenance maintenance, LifecycleEvents events, QueryCache queryCache, ILogger<DeleteByQuery> logger)
 {
     readonly SegmentWriter archiveWriter = new(options.RowGroupRows);
 
@@ -78,7 +78,7 @@ public sealed class DeleteByQuery(ReadModel readModel, QueryDatabase database, S
                     tenant, segment.Partition, segment.Index.Batches, parameters);
         }
         readModel.Replace(tenant, [segment], replacement);
-        if (segment.Archived is { } old) await store.DeleteAsync(tenant, old.Blob, ct);
+        await sweeper.SweepAsync(tenant, ct); // the old object holds the deleted lines: it goes now
         return count;
     }
 
@@ -91,6 +91,7 @@ public sealed class DeleteByQuery(ReadModel readModel, QueryDatabase database, S
         Directory.CreateDirectory(Path.GetDirectoryName(local)!);
         var written = archiveWriter.Write(lease.Connection, kept, local, tenant, Segment.ArchivePartition, segment.Index.Batches, parameters);
         var blob = ArchiveLayout.BlobName(tenant, entry.Day, part);
+        readModel.AddPending(tenant, blob);
         var md5 = await store.UploadAsync(tenant, blob, local, ct);
         cache.Adopt(local, written.Bytes);
         var rewritten = entry with

@@ -8,10 +8,10 @@ namespace Query.Lifecycle;
 
 /// <summary>
 /// Deletes whole days past a tenant's retention (its RetentionDays, counted in UTC days before today) from both
-/// tiers: the catalog and manifests first, then the archive objects and local files, then one audit fact per day.
-/// An object left in blob storage by a crash in between is swept as an orphan on the next start.
+/// tiers: the catalog and manifests first (the objects become pending deletions, so a crash cannot forget them), then
+/// the archive objects and local files, then one audit fact per day.
 /// </summary>
-public sealed class Retention(ReadModel readModel, ArchiveStore store, TenantConfigCache config, LifecycleEvents events, QueryCache cache,
+public sealed class Retention(ReadModel readModel, ArchiveSweeper sweeper, TenantConfigCache config, LifecycleEvents events, QueryCache cache,
     ILogger<Retention> logger)
 {
     /// <summary>One round over every tenant; returns the number of days deleted.</summary>
@@ -28,8 +28,7 @@ public sealed class Retention(ReadModel readModel, ArchiveStore store, TenantCon
                 var expired = day.ToList();
                 readModel.Replace(tenant, expired, null);
                 cache.NoteLateData(tenant); // cached answers of finished ranges may hold the deleted lines
-                foreach (var archived in expired.Where(s => s.Archived is not null))
-                    await store.DeleteAsync(tenant, archived.Archived!.Blob, ct);
+                await sweeper.SweepAsync(tenant, ct);
                 var lines = expired.Sum(s => s.Rows);
                 ArchiveMetrics.LinesDeleted.Add(lines, new KeyValuePair<string, object?>("reason", "retention"));
                 logger.LogInformation("Retention of {Tenant} ({Days} days) deleted {Day}: {Lines} lines", tenant, settings.RetentionDays, day.Key, lines);

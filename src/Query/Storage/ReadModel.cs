@@ -186,7 +186,8 @@ public sealed class ReadModel(SegmentLayout layout, QueryDatabase database, ILog
     /// between leaves an archive object that lists its sources, which <see cref="Load"/> takes out of the hot tier.
     /// The replaced segments are deleted from local disk once no query reads them.
     /// </summary>
-    public void Replace(string tenant, IReadOnlyList<Segment> removed, Segment? added)
+    /// <param name="keepRemovedBlobs">How long the blobs of removed archive objects stay (they become pending deletions).</param>
+    public void Replace(string tenant, IReadOnlyList<Segment> removed, Segment? added, TimeSpan keepRemovedBlobs = default)
     {
         lock (gate)
         {
@@ -196,7 +197,12 @@ public sealed class ReadModel(SegmentLayout layout, QueryDatabase database, ILog
                 var gone = removed.Where(r => r.Archived is not null).Select(r => r.Archived!.Blob).ToHashSet();
                 var current = catalogs.GetValueOrDefault(tenant) ?? ArchiveCatalog.Empty(tenant);
                 var objects = current.Objects.Where(o => !gone.Contains(o.Blob));
-                SaveCatalog(current with { Objects = [.. added?.Archived is { } entry ? objects.Append(entry) : objects] });
+                var deleteAfter = DateTimeOffset.UtcNow + keepRemovedBlobs;
+                SaveCatalog(current with
+                {
+                    Objects = [.. added?.Archived is { } entry ? objects.Append(entry) : objects],
+                    Pending = [.. current.PendingBlobs.Where(p => p.Blob != added?.Archived?.Blob), .. gone.Select(b => new PendingBlob(b, deleteAfter))],
+                });
             }
             var hotRemoved = removed.Where(r => r.IsHot).ToList();
             var partitions = hotRemoved.Select(r => r.Partition).Concat(added is { IsHot: true } ? [added.Partition] : []).Distinct();
@@ -217,6 +223,26 @@ public sealed class ReadModel(SegmentLayout layout, QueryDatabase database, ILog
     public ArchiveCatalog Catalog(string tenant)
     {
         lock (gate) return catalogs.GetValueOrDefault(tenant) ?? ArchiveCatalog.Empty(tenant);
+    }
+
+    /// <summary>Records, before an upload starts, that the blob may exist: a crash before its commit leaves it to be deleted.</summary>
+    public void AddPending(string tenant, string blob)
+    {
+        lock (gate)
+        {
+            var current = catalogs.GetValueOrDefault(tenant) ?? ArchiveCatalog.Empty(tenant);
+            SaveCatalog(current with { Pending = [.. current.PendingBlobs.Where(p => p.Blob != blob), new PendingBlob(blob, DateTimeOffset.MinValue)] });
+        }
+    }
+
+    /// <summary>Forgets pending blobs once they are deleted from storage.</summary>
+    public void RemovePending(string tenant, IReadOnlyCollection<string> blobs)
+    {
+        lock (gate)
+        {
+            if (!catalogs.TryGetValue(tenant, out var current)) return;
+            SaveCatalog(current with { Pending = [.. current.PendingBlobs.Where(p => !blobs.Contains(p.Blob))] });
+        }
     }
 
     /// <summary>Forgets everything of a deleted tenant and deletes its folder; returns what it held.</summary>

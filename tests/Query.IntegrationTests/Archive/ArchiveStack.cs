@@ -19,6 +19,7 @@ public sealed class ArchiveStack : QueryStack
         stack.SetEnvironment("query", "ConnectionStrings__blob", BlobProxy.ConnectionString);
         stack.SetEnvironment("query", "Query__Archive__HotWindow", "01:00:00");
         stack.SetEnvironment("query", "Query__Archive__MaintenanceInterval", "00:00:01");
+        stack.SetEnvironment("query", "Query__Archive__SupersededGrace", "00:00:02");
     });
 
     public BlobStorageClient Blobs => new(BlobConnection.Parse(Stack.Blob.ConnectionString!));

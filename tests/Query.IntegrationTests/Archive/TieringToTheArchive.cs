@@ -126,6 +126,25 @@ public sealed class TieringToTheArchive(ArchiveStack stack)
         (await stack.QueryAsync(quickKey, "quick")).GetProperty("count").GetInt32().ShouldBe(100);
     }
 
+    [Fact]
+    public async Task a_read_model_that_lost_its_catalog_never_deletes_objects_it_does_not_know()
+    {
+        var (tenant, _) = await stack.OnboardAsync();
+        await PublishAsync(tenant, "first", ArchiveStack.Nanos(ArchiveStack.StartOfDay(-8).AddHours(5)), 100, stepNanos: 1_000_000_000);
+        await Eventually.Until(() => stack.ArchivedRows(tenant) == 100, TimeSpan.FromSeconds(60), "the first day is archived");
+        var known = (await stack.ArchiveObjectsAsync(tenant)).Select(o => o.Name).ToList();
+        known.Count.ShouldBe(1);
+
+        // A lost disk (or another node taking the tenant over): the read model starts without this catalog.
+        await stack.Stack.CrashAndRestartAsync("query", beforeStart: () => File.Delete(Path.Combine(stack.TenantFolder(tenant), "archive.json")));
+        await PublishAsync(tenant, "second", ArchiveStack.Nanos(ArchiveStack.StartOfDay(-7).AddHours(5)), 100, stepNanos: 1_000_000_000);
+        await Eventually.Until(() => stack.ArchivedRows(tenant) == 100 && stack.Catalog(tenant).Single().Blob.Contains("dt=" + ArchiveStack.StartOfDay(-7).ToString("yyyy-MM-dd")),
+            TimeSpan.FromSeconds(60), "the second day is archived by the fresh read model");
+        await Task.Delay(2000);
+
+        (await stack.ArchiveObjectsAsync(tenant)).Select(o => o.Name).ShouldContain(known[0]);
+    }
+
     async Task<List<LogRecord>> PublishAsync(string tenant, string label, long startNanos, int count, long stepNanos,
         IReadOnlyDictionary<string, string>? attributes = null)
     {
