@@ -27,9 +27,9 @@ public static class Aggregation
         };
         var where = plan.Aggregation is TopStage ? "WHERE f0 IS NOT NULL" : "";
         var sql = $"SELECT {select} FROM ({query.AllSources(columns)}) {where} {(groups > 0 ? "GROUP BY ALL" : "")} {order} {limit}";
+        var table = IndexAnswers.Add(Table.Read(connection, sql, query.Parameters, names), query.AnsweredByIndex, plan);
         if (plan.Aggregation is HistogramStage histogram)
-            return Histogram.Fill(Table.Read(connection, sql, query.Parameters, names), histogram, query);
-        var table = Table.Read(connection, sql, query.Parameters, names);
+            return Histogram.Fill(table, histogram, query);
         return new SearchResponse(null, table.Columns, table.Rows, table.Rows.Count, 0, null, query.ScannedAll());
     }
 

@@ -27,12 +27,15 @@ public sealed class SearchExecutor(ReadModel readModel, QueryDatabase database, 
             .Where(s => s.MaxTimeNanos >= request.FromNanos && s.MinTimeNanos < request.ToNanos && (cursorTime is not { } c || s.MinTimeNanos <= c))
             .Select(s => SegmentSelection.Of(s, filter.BlockMayMatch, request.FromNanos, request.ToNanos, cursorTime))
             .ToList();
-        var candidates = selections.Where(s => s.BlocksRead > 0).OrderByDescending(s => s.Segment.MaxTimeNanos).ToList();
+        var fromIndex = IndexAnswers.Apply(request.Plan) ? selections.Select(s => s.Segment).Where(s => IndexAnswers.Covers(s, request)).ToHashSet() : [];
+        var candidates = selections.Where(s => s.BlocksRead > 0 && !fromIndex.Contains(s.Segment)).OrderByDescending(s => s.Segment.MaxTimeNanos).ToList();
         using var query = new QueryContext(request, view, candidates, sources, parameters,
-            new SearchStats(0, view.Segments.Count - candidates.Count, 0, selections.Sum(s => s.BlocksSkipped), 0, view.Heads.Count))
+            new SearchStats(0, view.Segments.Count - candidates.Count - fromIndex.Count, 0, selections.Sum(s => s.BlocksSkipped), 0, view.Heads.Count,
+                SegmentsFromIndex: fromIndex.Count))
         {
             Archive = archive,
             Cancellation = ct,
+            AnsweredByIndex = [.. fromIndex],
         };
 
         using var lease = database.Rent();
@@ -47,7 +50,8 @@ public sealed class SearchExecutor(ReadModel readModel, QueryDatabase database, 
             };
             var archived = query.ArchiveObjectsRead;
             string[] tiers = [.. view.Heads.Count > 0 ? ["head"] : Array.Empty<string>(),
-                .. response.Stats.SegmentsScanned > archived ? ["hot"] : Array.Empty<string>(), .. archived > 0 ? ["archive"] : Array.Empty<string>()];
+                .. response.Stats.SegmentsScanned > archived || query.AnsweredByIndex.Any(s => s.IsHot) ? ["hot"] : Array.Empty<string>(),
+                .. archived > 0 || query.AnsweredByIndex.Any(s => !s.IsHot) ? ["archive"] : Array.Empty<string>()];
             return response with
             {
                 DurationMs = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2),
@@ -76,6 +80,9 @@ public sealed record QueryContext(SearchRequest Request, ReadView View, IReadOnl
     readonly List<IDisposable> pins = [];
 
     public ArchiveCache? Archive { get; init; }
+
+    /// <summary>Segments whose counts come from their block index (<see cref="IndexAnswers"/>): not read.</summary>
+    public IReadOnlyList<Segments.Segment> AnsweredByIndex { get; init; } = [];
     public CancellationToken Cancellation { get; init; }
     public int ArchiveObjectsRead => pins.Count;
 
@@ -101,8 +108,14 @@ public sealed record QueryContext(SearchRequest Request, ReadView View, IReadOnl
     };
 
     /// <summary>Every head and remaining segment, each projecting <paramref name="columns"/>.</summary>
-    public string AllSources(IReadOnlyList<(string Head, string Segment)> columns) =>
-        string.Join(" UNION ALL ", View.Heads.Select(h => Sources.Head(h, columns)).Concat(Candidates.Select(s => Source(s, columns))));
+    public string AllSources(IReadOnlyList<(string Head, string Segment)> columns)
+    {
+        var sources = View.Heads.Select(h => Sources.Head(h, columns)).Concat(Candidates.Select(s => Source(s, columns))).ToList();
+        // Nothing left to read (every segment answered by its index, no head): an empty relation of the segment schema.
+        return sources.Count > 0
+            ? string.Join(" UNION ALL ", sources)
+            : $"SELECT {string.Join(", ", columns.Select(c => c.Segment))} FROM {SourceSql.NoRows}";
+    }
 }
 
 /// <summary>How long one query may run (memory is bounded by DuckDB's memory_limit for the whole service).</summary>

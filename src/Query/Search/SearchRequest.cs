@@ -12,8 +12,9 @@ public sealed record SearchResult(
 /// <param name="SegmentsScanned">Hot segments and archive objects read.</param>
 /// <param name="ArchiveObjectsScanned">Of those, archive objects (fetched from blob storage unless a copy was cached).</param>
 /// <param name="Tiers">The tiers the answer came from: "head" (in memory), "hot" (local segments), "archive".</param>
+/// <param name="SegmentsFromIndex">Segments a count or histogram took from their block index without reading them.</param>
 public sealed record SearchStats(int SegmentsScanned, int SegmentsSkipped, int BlocksScanned, int BlocksSkipped, long BytesRead, int HeadsScanned,
-    int ArchiveObjectsScanned = 0, IReadOnlyList<string>? Tiers = null);
+    int ArchiveObjectsScanned = 0, IReadOnlyList<string>? Tiers = null, int SegmentsFromIndex = 0);
 
 public sealed record ResultColumn(string Name, string Type);
 

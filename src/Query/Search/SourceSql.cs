@@ -24,6 +24,12 @@ public sealed class SourceSql(SearchRequest request, SqlParameters parameters, C
         ("attributes AS attrs", "CAST(to_json(attributes) AS VARCHAR) AS attrs"),
     ];
 
+    /// <summary>A relation with the segment schema and no rows.</summary>
+    public const string NoRows =
+        "(SELECT NULL::TIMESTAMP_NS AS timestamp, NULL::TIMESTAMP_NS AS observed_timestamp, NULL::VARCHAR AS level, NULL::VARCHAR AS service, " +
+        "NULL::VARCHAR AS host, NULL::VARCHAR AS message, NULL::VARCHAR AS trace_id, NULL::VARCHAR AS span_id, " +
+        "NULL::MAP(VARCHAR, VARCHAR) AS attributes, NULL::VARCHAR AS source, NULL::VARCHAR AS event_id, NULL::BIGINT AS row_id WHERE false)";
+
     public string Head(HeadTable head, IEnumerable<(string Head, string Segment)> columns) =>
         $"SELECT {string.Join(", ", columns.Select(c => c.Head))} " +
         $"FROM {head.Name} WHERE tenant = {tenant} AND ts >= {from} AND ts < {to}" +
