@@ -7,6 +7,7 @@ namespace Query.Bench;
 /// not slowed by generation and the indexer, not the load generator, sets the pace): N records spread in time order
 /// over the 24 hours before <c>end</c>, about half loghub lines and half application logs, with the needles planted.
 /// Batches hold 1,000–5,000 records like intake requests, split when their encoding passes the 900 KiB Kafka limit.
+/// Every record is counted in the <see cref="Tally"/> the aggregations are checked against.
 /// </summary>
 sealed class Dataset
 {
@@ -18,6 +19,7 @@ sealed class Dataset
     public required long Records { get; init; }
     public required long RawNdjsonBytes { get; init; }
     public required long EncodedBytes { get; init; }
+    public required Tally Tally { get; init; }
 
     public static Dataset Generate(string tenant, long records, Loghub loghub, Needles needles, DateTimeOffset end)
     {
@@ -28,8 +30,9 @@ sealed class Dataset
         var spanNanos = TimeSpan.FromHours(24).Ticks * 100;
         var output = new List<Batch>[starts.Count];
         long raw = 0;
+        var tally = new Tally();
 
-        Parallel.For(0, starts.Count, () => new NdjsonSize(), (b, _, ndjson) =>
+        Parallel.For(0, starts.Count, () => (Ndjson: new NdjsonSize(), Tally: new Tally()), (b, _, local) =>
         {
             var random = new Random(b);
             var from = starts[b];
@@ -43,16 +46,23 @@ sealed class Dataset
                 var record = random.Next(2) == 0 ? FromLoghub(tenant, timestamp, loghub, random) : AppLogs.Create(tenant, i, timestamp, random);
                 if (needles.TryGet(i, out var plant))
                     record = plant.Token is { } token ? record with { Message = record.Message + " " + token } : record with { TraceId = plant.TraceId };
-                bytes += ndjson.Of(record);
+                bytes += local.Ndjson.Of(record);
+                local.Tally.Add(record);
                 batch.Add(record);
             }
             output[b] = Encode(tenant, batch);
             Interlocked.Add(ref raw, bytes);
-            return ndjson;
-        }, _ => { });
+            return local;
+        }, local =>
+        {
+            lock (tally) tally.Merge(local.Tally);
+        });
 
         var batches = output.SelectMany(b => b).ToList();
-        return new Dataset { Batches = batches, Records = records, RawNdjsonBytes = raw, EncodedBytes = batches.Sum(b => (long)b.Value.Length) };
+        return new Dataset
+        {
+            Batches = batches, Records = records, RawNdjsonBytes = raw, EncodedBytes = batches.Sum(b => (long)b.Value.Length), Tally = tally,
+        };
     }
 
     static LogRecord FromLoghub(string tenant, long timestamp, Loghub loghub, Random random)

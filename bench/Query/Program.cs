@@ -6,7 +6,8 @@ using TestInfrastructure;
 // Whole-system Query benchmark: PostgreSQL, Redis, Kafka (mock cluster), Azurite, Tenancy, Ingestion, Processing
 // and Query run as on a developer machine. N records of one tenant (half loghub lines, half application logs, over
 // the last 24 h, with planted needles) are published to logs.processed as Processing would; then it measures the
-// indexing rate, needle searches, ingest-to-searchable latency, storage ratio and the Query service's peak memory.
+// indexing rate, needle searches, aggregations (uncached and cached), ingest-to-searchable latency, storage ratio and
+// the Query service's peak memory.
 // Usage: dotnet run -c Release --project bench/Query [lines=10000000] [backlogMiB=6]
 var lines = args.Length > 0 ? long.Parse(args[0]) : 10_000_000;
 var backlogMib = args.Length > 1 ? int.Parse(args[1]) : 6;
@@ -56,6 +57,23 @@ foreach (var slow in report.Needles.Searches.OrderByDescending(r => r.ClientMs).
         $"{slow.Stats.BlocksScanned}, segments scanned {slow.Stats.SegmentsScanned}, read {Figures.Mib(slow.Stats.BytesRead)}");
 if (report.Needles.Mismatches.Count > 0)
     report.Failures.Add($"{report.Needles.Mismatches.Count} needle searches found other than the planted records (listed above)");
+
+// The data set's 24 h; its first records are up to 3 s early (jitter). The freshness probes below add lines, so this comes first.
+var day = end - TimeSpan.FromHours(24) - TimeSpan.FromSeconds(5);
+Console.WriteLine($"Aggregations over the 24 h ({string.Join(", ", AggregationProbe.Queries)}; 5 rounds uncached, then 50 over a finished range; " +
+    $"load average {Figures.LoadAverage()})…");
+report.Aggregations = await AggregationProbe.RunAsync(search, dataset.Tally, day, end, queryPid);
+foreach (var aggregation in AggregationProbe.Queries)
+    Console.WriteLine($"  '{aggregation}' uncached, in round order (client/server ms): " +
+        string.Join("  ", report.Aggregations.UncachedRuns(aggregation).Select(r => $"{r.ClientMs:0}/{r.ServerMs:0}")));
+foreach (var aggregation in AggregationProbe.Queries)
+{
+    var slowest = report.Aggregations.RepeatedRuns(aggregation).Skip(1).OrderByDescending(r => r.ClientMs).Take(5);
+    Console.WriteLine($"  '{aggregation}' cached repeats, the five slowest (ms, #repeat): {string.Join("  ", slowest.Select(r => $"{r.ClientMs:0.0} #{r.Repeat}"))}");
+}
+foreach (var mismatch in report.Aggregations.Mismatches) Console.WriteLine($"  MISMATCH {mismatch}");
+if (report.Aggregations.Mismatches.Count > 0)
+    report.Failures.Add($"{report.Aggregations.Mismatches.Count} differences of aggregation answers from the generated counts or the cache (listed above)");
 
 Console.WriteLine($"Ingest-to-searchable probes (50, load average {Figures.LoadAverage()})…");
 using var ingestion = stack.Client("ingestion", key);

@@ -6,6 +6,7 @@ sealed class Report(long lines)
     public List<string> Failures { get; } = [];
     public IndexingRun? Indexing { get; set; }
     public NeedleProbe.Result? Needles { get; set; }
+    public AggregationProbe.Result? Aggregations { get; set; }
     public FreshnessProbe.Result? Freshness { get; set; }
     public Figures.Storage? Storage { get; set; }
     public long RawNdjsonBytes { get; set; }
@@ -38,6 +39,7 @@ sealed class Report(long lines)
             Console.WriteLine($"                 per search: blocks skipped {stats.Average(s => s.BlocksSkipped):N1} / scanned {stats.Average(s => s.BlocksScanned):N1}, " +
                 $"segments skipped {stats.Average(s => s.SegmentsSkipped):N1} / scanned {stats.Average(s => s.SegmentsScanned):N1}, read {Figures.Mib(stats.Average(s => s.BytesRead))}");
         }
+        if (Aggregations is { Runs.Count: > 0 } aggregations) PrintAggregations(aggregations);
         if (Freshness is { } fresh)
             Console.WriteLine($"  ingest→search  p50 {Figures.Percentile(fresh.Ms, 50):0} ms  p95 {Figures.Percentile(fresh.Ms, 95):0} ms  " +
                 $"max {fresh.Ms.DefaultIfEmpty(double.NaN).Max():0} ms (goal p95 < 2 s); {fresh.TimedOut} timed out; Query CPU {FreshnessQueryCores:0.00} cores meanwhile");
@@ -61,5 +63,33 @@ sealed class Report(long lines)
                      .Where(l => l.Contains("\"LogLevel\":\"Warning\"") || l.Contains("\"LogLevel\":\"Error\"") || l.Contains("\"LogLevel\":\"Critical\""))
                      .Where(l => !l.Contains("HealthCheckService", StringComparison.Ordinal)).TakeLast(20))
             Console.WriteLine($"  {line[..Math.Min(line.Length, 1500)]}");
+    }
+
+    void PrintAggregations(AggregationProbe.Result result)
+    {
+        var goals = new[] { (AggregationProbe.LevelHistogram, "level histogram", "300 ms"), (AggregationProbe.CountByService, "count by service", "1 s") };
+        foreach (var (query, label, goal) in goals)
+        {
+            var runs = result.UncachedRuns(query);
+            if (runs.Count == 0) continue;
+            var stats = runs.Select(r => r.Stats).ToList();
+            Console.WriteLine($"  {label,-16} client p50 {Figures.Percentile(runs.Select(r => r.ClientMs), 50):0} ms  p95 {Figures.Percentile(runs.Select(r => r.ClientMs), 95):0} ms " +
+                $"(goal < {goal}); server p50 {Figures.Percentile(runs.Select(r => r.ServerMs), 50):0} ms  p95 {Figures.Percentile(runs.Select(r => r.ServerMs), 95):0} ms; " +
+                $"'{query}', 24 h, {runs.Count} uncached runs, round 1 {runs[0].ClientMs:0} ms");
+            Console.WriteLine($"                 per run: segments scanned {stats.Average(s => s.SegmentsScanned):N0}, blocks scanned {stats.Average(s => s.BlocksScanned):N0}, " +
+                $"read {Figures.Mib(stats.Average(s => s.BytesRead))}");
+        }
+        Console.WriteLine($"                 Query CPU {result.Uncached.QueryCores:0.00} cores while aggregating (one query at a time), machine {result.Uncached.MachineBusy:P0} busy; " +
+            $"{result.Mismatches.Count} wrong answers");
+        foreach (var query in AggregationProbe.Queries)
+        {
+            var runs = result.RepeatedRuns(query);
+            if (runs.Count == 0) continue;
+            var repeats = runs.Skip(1).ToList();
+            Console.WriteLine($"  cached repeat  client p50 {Figures.Percentile(repeats.Select(r => r.ClientMs), 50):0.0} ms  p95 {Figures.Percentile(repeats.Select(r => r.ClientMs), 95):0.0} ms " +
+                $"(goal p95 < 20 ms); '{query}' over a finished 24 h, {repeats.Count(r => r.Cached)} of {repeats.Count} repeats cached; " +
+                $"max {repeats.Select(r => r.ClientMs).DefaultIfEmpty(double.NaN).Max():0} ms; the first (a miss) {runs[0].ClientMs:0} ms");
+        }
+        Console.WriteLine($"                 Query CPU {result.Repeated.QueryCores:0.00} cores while repeating, machine {result.Repeated.MachineBusy:P0} busy");
     }
 }
