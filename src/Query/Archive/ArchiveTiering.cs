@@ -16,7 +16,7 @@ namespace Query.Archive;
 public sealed class ArchiveTiering(ArchiveOptions options, StorageOptions storage, QueryDatabase database, ReadModel readModel,
     ArchiveStore store, ArchiveCache cache, ArchiveSweeper sweeper, TenantConfigCache config, ILogger<ArchiveTiering> logger)
 {
-    readonly SegmentWriter writer = new(options.RowGroupRows);
+    readonly SegmentWriter writer = new(options.RowGroupRows, deltaEncoding: true);
 
     /// <summary>One round over every tenant; returns the number of objects archived.</summary>
     public async Task<int> RunAsync(CancellationToken ct)

@@ -19,7 +19,7 @@ public sealed record DeletionResult(DateOnly Day, long Deleted, int SegmentsRewr
 public sealed class DeleteByQuery(ReadModel readModel, QueryDatabase database, SegmentWriter hotWriter, ArchiveOptions options, ArchiveStore store,
     ArchiveCache cache, ArchiveSweeper sweeper, StorageMaintenance maintenance, LifecycleEvents events, QueryCache queryCache, ILogger<DeleteByQuery> logger)
 {
-    readonly SegmentWriter archiveWriter = new(options.RowGroupRows);
+    readonly SegmentWriter archiveWriter = new(options.RowGroupRows, deltaEncoding: true);
 
     public async Task<DeletionResult> RunAsync(string tenant, string keyId, string query, Expr filter, DateOnly day, CancellationToken ct)
     {
