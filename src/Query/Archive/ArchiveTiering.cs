@@ -5,9 +5,10 @@ using Query.Storage;
 namespace Query.Archive;
 
 /// <summary>
-/// Moves hot segments past the tenant's hot window (its own setting, or the platform's) into the blob archive: per tenant day, the segments are merged into one
-/// zstd Parquet object (sorted newest first, large row groups), uploaded, verified against the local copy, and only
-/// then published in place of the segments, which are deleted once no query reads them. A crash anywhere loses
+/// Moves hot segments past the tenant's hot window (its own setting, or the platform's) into the blob archive: per
+/// tenant day, the segments are merged into one zstd Parquet object (sorted newest first, large row groups), uploaded,
+/// verified against the local copy, and only then published in place of the segments, which are deleted once no
+/// query reads them. A crash anywhere loses
 /// nothing: before the catalog commit the segments are still the truth, the upload is recorded as pending first (so
 /// the sweeper deletes it if no commit follows), and the object's name depends only on its inputs.
 /// Small objects already archived for the same day (late lines) are merged into the next object of that day, so a
