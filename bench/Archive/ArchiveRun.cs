@@ -28,7 +28,8 @@ static class ArchiveRun
     public static async Task<Result> RunAsync(LocalQuery local, string tenant, ArchiveStore store, TenantConfigCache config, ArchiveOptions options)
     {
         var hot = TierOf(local.ReadModel.Segments(tenant).Where(s => s.IsHot));
-        var tiering = new ArchiveTiering(options, local.Storage, local.Database, local.ReadModel, store, local.Cache,
+        var tiering = new ArchiveTiering(options, local.Storage, local.Database, local.ReadModel,
+            new ArchiveWriter(options, local.ReadModel, store, local.Cache), local.Cache,
             new ArchiveSweeper(local.ReadModel, store, NullLogger<ArchiveSweeper>.Instance), config, NullLogger<ArchiveTiering>.Instance);
         var clock = Stopwatch.StartNew();
         var objects = await tiering.RunAsync(CancellationToken.None);

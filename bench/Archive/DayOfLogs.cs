@@ -1,5 +1,6 @@
 using Contracts.Logs;
 using Query.Bench;
+using Query.Tail;
 
 namespace Archive.Bench;
 
@@ -40,43 +41,16 @@ sealed class DayOfLogs(string tenant, long records, DateOnly day, Loghub loghub,
             {
                 var timestamp = Math.Clamp(StartNanos + (long)((double)i / records * SpanNanos) + random.NextInt64(-3_000_000_000, 3_000_000_000),
                     StartNanos, EndNanos - 1);
-                var record = !mixed || random.Next(2) == 0 ? FromLoghub(timestamp, random) : AppLogs.Create(tenant, i, timestamp, random);
+                var record = !mixed || random.Next(2) == 0 ? loghub.Record(tenant, timestamp, random) : AppLogs.Create(tenant, i, timestamp, random);
                 if (needles.TryGet(i, out var plant))
                     record = plant.Token is { } token ? record with { Message = record.Message + " " + token } : record with { TraceId = plant.TraceId };
                 RawNdjsonBytes += ndjson.Of(record);
                 ByService[record.Service!] = ByService.GetValueOrDefault(record.Service!) + 1;
-                if (HasToken(record.Message, word)) WithWordByService[record.Service!] = WithWordByService.GetValueOrDefault(record.Service!) + 1;
+                if (WholeWords.Occur(word, record.Message)) WithWordByService[record.Service!] = WithWordByService.GetValueOrDefault(record.Service!) + 1;
                 batch.Add(record);
             }
             yield return (number, batch);
             from = to;
         }
-    }
-
-    /// <summary>Tokens are runs of ASCII letters, digits, '_' and non-ASCII characters (the rule of Query's Tokens).</summary>
-    static bool HasToken(string text, string token)
-    {
-        for (var at = text.IndexOf(token, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(token, at + 1, StringComparison.OrdinalIgnoreCase))
-            if ((at == 0 || !IsTokenChar(text[at - 1])) && (at + token.Length == text.Length || !IsTokenChar(text[at + token.Length])))
-                return true;
-        return false;
-    }
-
-    static bool IsTokenChar(char c) => c >= 0x80 || char.IsAsciiLetterOrDigit(c) || c == '_';
-
-    LogRecord FromLoghub(long timestamp, Random random)
-    {
-        var line = loghub.Lines[random.Next(loghub.Lines.Count)];
-        return new LogRecord
-        {
-            Tenant = tenant,
-            TimestampNanos = timestamp,
-            ObservedNanos = timestamp + random.Next(1, 2_000) * 1_000_000L,
-            Level = line.Level,
-            Service = line.Service,
-            Host = line.Host,
-            Message = line.Message,
-            Source = LogSource.Elasticsearch,
-        };
     }
 }

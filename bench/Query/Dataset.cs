@@ -43,7 +43,7 @@ sealed class Dataset
             {
                 // In time order with a few seconds of jitter, never after the end.
                 var timestamp = Math.Min(endNanos, endNanos - spanNanos + (long)((double)i / records * spanNanos) + random.NextInt64(-3_000_000_000, 3_000_000_000));
-                var record = random.Next(2) == 0 ? FromLoghub(tenant, timestamp, loghub, random) : AppLogs.Create(tenant, i, timestamp, random);
+                var record = random.Next(2) == 0 ? loghub.Record(tenant, timestamp, random) : AppLogs.Create(tenant, i, timestamp, random);
                 if (needles.TryGet(i, out var plant))
                     record = plant.Token is { } token ? record with { Message = record.Message + " " + token } : record with { TraceId = plant.TraceId };
                 bytes += local.Ndjson.Of(record);
@@ -62,22 +62,6 @@ sealed class Dataset
         return new Dataset
         {
             Batches = batches, Records = records, RawNdjsonBytes = raw, EncodedBytes = batches.Sum(b => (long)b.Value.Length), Tally = tally,
-        };
-    }
-
-    static LogRecord FromLoghub(string tenant, long timestamp, Loghub loghub, Random random)
-    {
-        var line = loghub.Lines[random.Next(loghub.Lines.Count)];
-        return new LogRecord
-        {
-            Tenant = tenant,
-            TimestampNanos = timestamp,
-            ObservedNanos = timestamp + random.Next(1, 2_000) * 1_000_000L,
-            Level = line.Level,
-            Service = line.Service,
-            Host = line.Host,
-            Message = line.Message,
-            Source = LogSource.Elasticsearch,
         };
     }
 

@@ -15,6 +15,23 @@ sealed class Loghub
 
     public required IReadOnlyList<Line> Lines { get; init; }
 
+    /// <summary>A random line as a record of the tenant, observed up to 2 s after it happened.</summary>
+    public LogRecord Record(string tenant, long timestamp, Random random)
+    {
+        var line = Lines[random.Next(Lines.Count)];
+        return new LogRecord
+        {
+            Tenant = tenant,
+            TimestampNanos = timestamp,
+            ObservedNanos = timestamp + random.Next(1, 2_000) * 1_000_000L,
+            Level = line.Level,
+            Service = line.Service,
+            Host = line.Host,
+            Message = line.Message,
+            Source = LogSource.Elasticsearch,
+        };
+    }
+
     public static Loghub Load(string directory)
     {
         var lines = Directory.GetFiles(directory, "*.log").OrderBy(f => f).SelectMany(file =>

@@ -45,6 +45,7 @@ public static class QueryModule
         services.AddSingleton<ArchiveStore>();
         services.AddSingleton<ArchiveCache>();
         services.AddSingleton<ArchiveSweeper>();
+        services.AddSingleton<ArchiveWriter>();
         services.AddSingleton(sp => new ReadModel(sp.GetRequiredService<SegmentLayout>(), sp.GetRequiredService<QueryDatabase>(),
             sp.GetRequiredService<ILogger<ReadModel>>(), sp.GetRequiredService<ArchiveStore>()));
         services.AddSingleton(new SegmentWriter(storage.RowGroupRows));

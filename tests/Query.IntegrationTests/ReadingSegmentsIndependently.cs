@@ -35,7 +35,7 @@ public sealed class ReadingSegmentsIndependently(QueryStack stack)
         (await stack.QueryAsync(key, "http.status=200", limit: 1000)).GetProperty("count").GetInt32().ShouldBe(1000);
     }
 
-    static long ManifestRows(string tenantFolder) =>
+    internal static long ManifestRows(string tenantFolder) =>
         !Directory.Exists(tenantFolder) ? 0 : Directory.EnumerateFiles(tenantFolder, "manifest-p*.json")
             .Sum(m => JsonDocument.Parse(File.ReadAllText(m)).RootElement.GetProperty("segments").EnumerateArray().Sum(s => s.GetProperty("rows").GetInt64()));
 

@@ -1,4 +1,5 @@
 using BuildingBlocks.TenantConfig;
+using Query.Search;
 using Query.Segments;
 using Query.Storage;
 
@@ -15,10 +16,8 @@ namespace Query.Archive;
 /// day ends in few large objects rather than many small ones.
 /// </summary>
 public sealed class ArchiveTiering(ArchiveOptions options, StorageOptions storage, QueryDatabase database, ReadModel readModel,
-    ArchiveStore store, ArchiveCache cache, ArchiveSweeper sweeper, TenantConfigCache config, ILogger<ArchiveTiering> logger)
+    ArchiveWriter writer, ArchiveCache cache, ArchiveSweeper sweeper, TenantConfigCache config, ILogger<ArchiveTiering> logger)
 {
-    readonly SegmentWriter writer = new(options.RowGroupRows, deltaEncoding: true);
-
     /// <summary>One round over every tenant; returns the number of objects archived.</summary>
     public async Task<int> RunAsync(CancellationToken ct)
     {
@@ -27,7 +26,7 @@ public sealed class ArchiveTiering(ArchiveOptions options, StorageOptions storag
         {
             if (config.Tenant(tenant) is not { Status: "active" or "suspended" } settings) continue;
             var hotWindow = settings.HotWindowMinutes is > 0 and var minutes ? TimeSpan.FromMinutes(minutes) : options.HotWindow;
-            var cutoff = SegmentLayout.NowNanos() - hotWindow.Ticks * 100;
+            var cutoff = SearchEndpoints.Nanos(DateTimeOffset.UtcNow - hotWindow);
             await sweeper.SweepAsync(tenant, ct);
             var segments = readModel.Segments(tenant);
             var due = segments.Where(s => s.IsHot && s.MaxTimeNanos < cutoff);
@@ -71,38 +70,26 @@ public sealed class ArchiveTiering(ArchiveOptions options, StorageOptions storag
         var merged = inputs.Select(s => s.Archived).OfType<ArchiveEntry>().ToList();
         var sources = hot.Select(s => Path.GetRelativePath(directory, s.Path)).Concat(merged.SelectMany(o => o.Sources)).ToList();
         var part = ArchiveLayout.PartId([.. sources, .. merged.Select(o => o.Blob)]);
-        var blob = ArchiveLayout.BlobName(tenant, day, part);
-        var local = Path.Combine(directory, ArchiveLayout.LocalFile(day, part));
-        Directory.CreateDirectory(Path.GetDirectoryName(local)!);
 
         var horizon = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - (long)storage.DedupeWindow.TotalSeconds;
         var batches = inputs.SelectMany(s => s.Index.Batches).Where(b => b.SeenUnixSeconds >= horizon).ToList();
+        var files = string.Join(", ", inputs.Select(s => SegmentWriter.Literal(s.Path)));
         var pins = inputs.Where(s => !s.IsHot).Select(s => cache.Pin(s, ct)).ToList();
         Segment written;
         try
         {
-            var files = string.Join(", ", inputs.Select(s => SegmentWriter.Literal(s.Path)));
             using var lease = database.Rent();
-            written = writer.Write(lease.Connection,
-                $"SELECT {SegmentWriter.Columns} FROM read_parquet([{files}]) ORDER BY timestamp DESC, row_id DESC", local, tenant,
-                Segment.ArchivePartition, batches);
+            written = await writer.WriteAsync(lease.Connection, tenant, day, part,
+                $"SELECT {SegmentWriter.Columns} FROM read_parquet([{files}]) ORDER BY timestamp DESC, row_id DESC", batches, sources, ct);
         }
         finally
         {
             foreach (var pin in pins) pin.Dispose();
         }
-
-        readModel.AddPending(tenant, blob);
-        var md5 = await store.UploadAsync(tenant, blob, local, ct);
-        var entry = new ArchiveEntry(blob, Path.GetRelativePath(directory, local), day, written.Rows, written.Bytes, written.MinTimeNanos,
-            written.MaxTimeNanos, md5, sources, written.CreatedAt);
-        readModel.Replace(tenant, inputs, new Segment(tenant, Segment.ArchivePartition, local, written.Index, written.Bytes, written.CreatedAt, entry),
-            keepRemovedBlobs: options.SupersededGrace);
-        cache.Adopt(local, written.Bytes);
+        readModel.Replace(tenant, inputs, written, keepRemovedBlobs: options.SupersededGrace);
         ArchiveMetrics.ObjectsUploaded.Add(1);
         ArchiveMetrics.RowsArchived.Add(hot.Sum(s => s.Rows));
         logger.LogInformation("Archived {Rows} lines of {Tenant} on {Day} from {Segments} segments and {Objects} smaller objects as {Blob} ({Bytes} bytes)",
-            written.Rows, tenant, day, hot.Count, merged.Count, blob, written.Bytes);
+            written.Rows, tenant, day, hot.Count, merged.Count, written.Archived!.Blob, written.Bytes);
     }
-
 }

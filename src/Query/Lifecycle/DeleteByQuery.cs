@@ -16,11 +16,9 @@ public sealed record DeletionResult(DateOnly Day, long Deleted, int SegmentsRewr
 /// that do are rewritten without the matching lines (an archive object is uploaded under a new name, verified,
 /// swapped in the catalog, then the old one deleted). Cached answers of the tenant are invalidated.
 /// </summary>
-public sealed class DeleteByQuery(ReadModel readModel, QueryDatabase database, SegmentWriter hotWriter, ArchiveOptions options, ArchiveStore store,
+public sealed class DeleteByQuery(ReadModel readModel, QueryDatabase database, SegmentWriter hotWriter, ArchiveWriter archiveWriter,
     ArchiveCache cache, ArchiveSweeper sweeper, StorageMaintenance maintenance, LifecycleEvents events, QueryCache queryCache, ILogger<DeleteByQuery> logger)
 {
-    readonly SegmentWriter archiveWriter = new(options.RowGroupRows, deltaEncoding: true);
-
     public async Task<DeletionResult> RunAsync(string tenant, string keyId, string query, Expr filter, DateOnly day, CancellationToken ct)
     {
         await readModel.WaitForFlushAsync(TimeSpan.FromSeconds(10), ct);
@@ -73,32 +71,13 @@ public sealed class DeleteByQuery(ReadModel readModel, QueryDatabase database, S
         {
             var kept = $"SELECT {SegmentWriter.Columns} FROM {source} WHERE NOT coalesce({matches}, false) ORDER BY timestamp DESC, row_id DESC";
             replacement = segment.Archived is { } entry
-                ? await RewriteArchivedAsync(lease, tenant, segment, entry, kept, parameters, ct)
+                ? await archiveWriter.WriteAsync(lease.Connection, tenant, entry.Day, ArchiveLayout.PartId([.. entry.Sources, entry.Blob, Guid.NewGuid().ToString("N")]),
+                    kept, segment.Index.Batches, entry.Sources, ct, parameters)
                 : hotWriter.Write(lease.Connection, kept, readModel.Layout.NewSegmentPath(tenant, segment.Partition, SegmentLayout.HourOf(segment.MinTimeNanos)),
                     tenant, segment.Partition, segment.Index.Batches, parameters);
         }
         readModel.Replace(tenant, [segment], replacement);
         await sweeper.SweepAsync(tenant, ct); // the old object holds the deleted lines: it goes now
         return count;
-    }
-
-    async Task<Segment> RewriteArchivedAsync(QueryDatabase.Lease lease, string tenant, Segment segment, ArchiveEntry entry, string kept,
-        SqlParameters parameters, CancellationToken ct)
-    {
-        var part = ArchiveLayout.PartId([.. entry.Sources, entry.Blob, Guid.NewGuid().ToString("N")]);
-        var directory = readModel.Layout.TenantDirectory(tenant);
-        var local = Path.Combine(directory, ArchiveLayout.LocalFile(entry.Day, part));
-        Directory.CreateDirectory(Path.GetDirectoryName(local)!);
-        var written = archiveWriter.Write(lease.Connection, kept, local, tenant, Segment.ArchivePartition, segment.Index.Batches, parameters);
-        var blob = ArchiveLayout.BlobName(tenant, entry.Day, part);
-        readModel.AddPending(tenant, blob);
-        var md5 = await store.UploadAsync(tenant, blob, local, ct);
-        cache.Adopt(local, written.Bytes);
-        var rewritten = entry with
-        {
-            Blob = blob, File = Path.GetRelativePath(directory, local), Rows = written.Rows, Bytes = written.Bytes,
-            MinTimeNanos = written.MinTimeNanos, MaxTimeNanos = written.MaxTimeNanos, Md5 = md5, CreatedAt = written.CreatedAt,
-        };
-        return new Segment(tenant, Segment.ArchivePartition, local, written.Index, written.Bytes, written.CreatedAt, rewritten);
     }
 }

@@ -38,8 +38,7 @@ public static class DeletionEndpoints
         }
         catch (QuerySyntaxException e)
         {
-            return Results.Problem(statusCode: 400, title: "The query cannot be read", detail: e.Message,
-                extensions: new Dictionary<string, object?> { ["position"] = e.Position });
+            return QueryService.SyntaxProblem(e);
         }
         if (plan.Aggregation is not null || plan.Fields is not null || plan.Sort is not null || plan.Limit is not null)
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["query"] = ["A deletion takes a filter only, without pipes."] });

@@ -74,8 +74,7 @@ public sealed class QueryService(TenantConfigCache config, SearchExecutor execut
         }
         catch (QuerySyntaxException e)
         {
-            return (Results.Problem(statusCode: 400, title: "The query cannot be read", detail: e.Message,
-                extensions: new Dictionary<string, object?> { ["position"] = e.Position }), null);
+            return (SyntaxProblem(e), null);
         }
         catch (QueryBudgetException e)
         {
@@ -86,6 +85,10 @@ public sealed class QueryService(TenantConfigCache config, SearchExecutor execut
             admission.Exit(caller.TenantId);
         }
     }
+
+    /// <summary>400 with the position of the problem, for every endpoint that reads the query language.</summary>
+    public static IResult SyntaxProblem(QuerySyntaxException e) => Results.Problem(statusCode: 400, title: "The query cannot be read",
+        detail: e.Message, extensions: new Dictionary<string, object?> { ["position"] = e.Position });
 
     static string Describe(string text, IReadOnlyList<(string Field, string Value)> fields) =>
         string.Join(" AND ", fields.Select(f => $"{f.Field}=\"{f.Value}\"").Append(text).Where(t => t.Length > 0));

@@ -29,8 +29,6 @@ public sealed class SegmentLayout(string segmentsDirectory)
 
     public const long NanosPerHour = 3_600_000_000_000;
 
-    public static long NowNanos() => (DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) * 100;
-
     public static long HourOf(long timeNanos) => timeNanos - (((timeNanos % NanosPerHour) + NanosPerHour) % NanosPerHour);
 
     /// <summary>Tenant ids are checked by Tenancy (lower-case letters, digits and hyphens); a file path and a SQL literal

@@ -1,5 +1,6 @@
 using BuildingBlocks.BlobStorage;
 using BuildingBlocks.EventStore;
+using Contracts;
 using Npgsql;
 using Tenancy.Storage;
 using Tenancy.ApiKeys;
@@ -20,8 +21,6 @@ public sealed class ProvisioningSaga(PostgresEventStore store, NpgsqlDataSource 
     const string Subscriber = "provisioning";
     static readonly EventMetadata Actor = EventMetadata.System("system:provisioning");
     public static readonly TimeSpan[] Backoff = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)];
-
-    public static string ContainerFor(string tenantId) => $"tenant-{tenantId}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -65,9 +64,9 @@ public sealed class ProvisioningSaga(PostgresEventStore store, NpgsqlDataSource 
         {
             try
             {
-                await blobs.CreateContainerIfNotExistsAsync(ContainerFor(tenantId), ct);
+                await blobs.CreateContainerIfNotExistsAsync(TenantStorage.ContainerFor(tenantId), ct);
                 await seeding.SeedAsync(tenantId, ct);
-                await DecideAsync(tenantId, new CompleteProvisioning(ContainerFor(tenantId)), ct);
+                await DecideAsync(tenantId, new CompleteProvisioning(TenantStorage.ContainerFor(tenantId)), ct);
                 return;
             }
             catch (Exception e) when (e is not OperationCanceledException && e is not RuleViolation)
@@ -93,7 +92,7 @@ public sealed class ProvisioningSaga(PostgresEventStore store, NpgsqlDataSource 
             await store.DecideAsync<ApiKey>(ApiKeyStream.For(tenantId, key.KeyId), ExpectedVersion.Any,
                 state => state.Status == ApiKeyStatus.Active ? ApiKey.Decide(new RevokeApiKey(), state) : [], Actor, IntegrationMessages.ForKey, ct);
         }
-        await blobs.DeleteContainerAsync(ContainerFor(tenantId), ct);
+        await blobs.DeleteContainerAsync(TenantStorage.ContainerFor(tenantId), ct);
         await DecideAsync(tenantId, new CompleteDeletion(), ct);
     }
 

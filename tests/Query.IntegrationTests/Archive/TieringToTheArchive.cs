@@ -120,8 +120,12 @@ public sealed class TieringToTheArchive(ArchiveStack stack)
         await PublishAsync(quick, "quick", fiveMinutesAgo, 100, stepNanos: 1_000_000_000);
         await PublishAsync(standard, "standard", fiveMinutesAgo, 100, stepNanos: 1_000_000_000);
 
-        await Eventually.Until(() => stack.ArchivedRows(quick) == 100, TimeSpan.FromSeconds(60), "the lines past the tenant's 1-minute window are archived");
-        await Task.Delay(3000); // three more maintenance rounds
+        await Eventually.Until(() => stack.ArchivedRows(quick) == 100 && ReadingSegmentsIndependently.ManifestRows(stack.TenantFolder(standard)) == 100,
+            TimeSpan.FromSeconds(60), "the lines past the tenant's 1-minute window are archived, the other tenant's are in hot segments");
+        // Two more objects archived one after the other: the round that archived the first one had the other tenant's
+        // segments from its start, and it ended before the second one.
+        await ArchiveMoreAsync(quick, "marker-1", fiveMinutesAgo);
+        await ArchiveMoreAsync(quick, "marker-2", fiveMinutesAgo);
         stack.ArchivedRows(standard).ShouldBe(0); // the platform's window here is an hour
         (await stack.QueryAsync(quickKey, "quick")).GetProperty("count").GetInt32().ShouldBe(100);
     }
@@ -140,9 +144,17 @@ public sealed class TieringToTheArchive(ArchiveStack stack)
         await PublishAsync(tenant, "second", ArchiveStack.Nanos(ArchiveStack.StartOfDay(-7).AddHours(5)), 100, stepNanos: 1_000_000_000);
         await Eventually.Until(() => stack.ArchivedRows(tenant) == 100 && stack.Catalog(tenant).Single().Blob.Contains("dt=" + ArchiveStack.StartOfDay(-7).ToString("yyyy-MM-dd")),
             TimeSpan.FromSeconds(60), "the second day is archived by the fresh read model");
-        await Task.Delay(2000);
+        await ArchiveMoreAsync(tenant, "marker", ArchiveStack.Nanos(ArchiveStack.StartOfDay(-6).AddHours(5))); // a whole round later
 
         (await stack.ArchiveObjectsAsync(tenant)).Select(o => o.Name).ShouldContain(known[0]);
+    }
+
+    /// <summary>Ten more lines of the tenant, archived: a maintenance round that started after this call has ended.</summary>
+    async Task ArchiveMoreAsync(string tenant, string label, long startNanos)
+    {
+        var before = stack.ArchivedRows(tenant);
+        await PublishAsync(tenant, label, startNanos, 10, stepNanos: 1_000_000_000);
+        await Eventually.Until(() => stack.ArchivedRows(tenant) == before + 10, TimeSpan.FromSeconds(60), $"the '{label}' lines are archived");
     }
 
     async Task<List<LogRecord>> PublishAsync(string tenant, string label, long startNanos, int count, long stepNanos,
